@@ -31,7 +31,7 @@ export function zipTensors<R extends tf.Tensor>(
     for (const other of others) {
       const partner = other[name];
       if (partner === undefined) throw new Error(`no tensor named '${name}' in the matching map`);
-      assertSameShape(name, tensor.shape, partner.shape);
+      assertSameShape(`'${name}'`, tensor.shape, partner.shape);
       row.push(partner);
     }
     out[name] = fn(row, name);
@@ -39,10 +39,10 @@ export function zipTensors<R extends tf.Tensor>(
   return out;
 }
 
-/** Throws an `Error` naming `name` when the two shapes differ. */
-export function assertSameShape(name: string, expected: readonly number[], actual: readonly number[]): void {
+/** Throws an `Error` starting with `label` (e.g. `gradient of 'w'`) when the two shapes differ. */
+export function assertSameShape(label: string, expected: readonly number[], actual: readonly number[]): void {
   if (expected.length !== actual.length || expected.some((d, i) => d !== actual[i])) {
-    throw new Error(`'${name}' has shape [${actual.join(', ')}], expected [${expected.join(', ')}]`);
+    throw new Error(`${label} has shape [${actual.join(', ')}], expected [${expected.join(', ')}]`);
   }
 }
 
