@@ -1,0 +1,20 @@
+import type * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * Chooses which variables a penalty or constraint touches: called with each variable's name (PyTorch
+ * `state_dict` style, e.g. `layer1.0.conv1.weight`) and tensor; `true` keeps it.
+ */
+export type ParamFilter = (name: string, param: tf.Tensor) => boolean;
+
+const noDecayName = /(^|[._])(bias|bn\d*|norm\w*|ln\w*|running_mean|running_var|num_batches_tracked)([._]|$)/i;
+
+/**
+ * The usual no-decay rule (timm `param_groups_weight_decay`, nanoGPT, BERT): only weight matrices and kernels are
+ * regularized. `true` when `param.rank >= 2` and no dot- or underscore-separated segment of `name` is `bias`,
+ * `bn<k>`, `norm*`, `ln*` or a BatchNorm buffer, so biases, normalization scales/shifts and running statistics are
+ * excluded. The default `filter` of every penalty and constraint of this package.
+ */
+export const isDecayable: ParamFilter = (name, param) => param.rank >= 2 && !noDecayName.test(name);
+
+/** Every float variable: the filter to pass when a penalty or constraint should apply to all of them. */
+export const allParams: ParamFilter = () => true;
