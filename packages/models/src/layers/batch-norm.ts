@@ -1,0 +1,81 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { assertInRange, assertInteger, assertPositive } from '@nnopt/core';
+import { defineModule, type Module } from '../module';
+import { createBuffer } from '../parameter';
+
+/** Options of {@link batchNorm1d} and {@link batchNorm2d}. */
+export interface BatchNormOptions {
+  numFeatures: number;
+  /** Added to the variance. Default 1e-5. */
+  eps?: number;
+  /** Weight of the new batch statistic in the running average (PyTorch's convention, not Keras'). Default 0.1. */
+  momentum?: number;
+  /** Learn `weight` (init 1) and `bias` (init 0). Default true. */
+  affine?: boolean;
+  /** Keep `running_mean`, `running_var`, `num_batches_tracked`; without them eval uses batch statistics. Default true. */
+  trackRunningStats?: boolean;
+}
+
+function batchNorm(type: string, ranks: readonly number[], layout: string, options: BatchNormOptions): Module {
+  const { numFeatures, eps = 1e-5, momentum = 0.1, affine = true, trackRunningStats = true } = options;
+  assertInteger('numFeatures', numFeatures, 1);
+  assertPositive('eps', eps);
+  assertInRange('momentum', momentum, 0, 1.000001);
+  const parameters: Record<string, tf.Variable> = {};
+  if (affine) {
+    parameters.weight = tf.variable(tf.ones([numFeatures]), true);
+    parameters.bias = tf.variable(tf.zeros([numFeatures]), true);
+  }
+  const buffers: Record<string, tf.Variable> = {};
+  if (trackRunningStats) {
+    buffers.running_mean = createBuffer(tf.zeros([numFeatures]));
+    buffers.running_var = createBuffer(tf.ones([numFeatures]));
+    buffers.num_batches_tracked = createBuffer(tf.scalar(0, 'int32'));
+  }
+  return defineModule({
+    type,
+    parameters,
+    buffers,
+    forward: (x, { training }) =>
+      tf.tidy(() => {
+        if (!ranks.includes(x.rank) || x.shape[x.rank - 1] !== numFeatures) {
+          throw new Error(`${type}: input must be ${layout} with ${numFeatures} channels last, got [${x.shape.join(', ')}]`);
+        }
+        const axes = Array.from({ length: x.rank - 1 }, (_, i) => i);
+        let mean: tf.Tensor;
+        let variance: tf.Tensor;
+        if (training || !trackRunningStats) {
+          ({ mean, variance } = tf.moments(x, axes));
+          if (training && trackRunningStats) {
+            // Running variance uses the unbiased batch variance, normalization the biased one (as PyTorch).
+            const n = x.size / numFeatures;
+            const unbiased = tf.mul(variance, n / Math.max(n - 1, 1));
+            buffers.running_mean!.assign(tf.add(tf.mul(buffers.running_mean!, 1 - momentum), tf.mul(mean, momentum)));
+            buffers.running_var!.assign(tf.add(tf.mul(buffers.running_var!, 1 - momentum), tf.mul(unbiased, momentum)));
+            buffers.num_batches_tracked!.assign(tf.add(buffers.num_batches_tracked!, tf.scalar(1, 'int32')));
+          }
+        } else {
+          mean = buffers.running_mean!;
+          variance = buffers.running_var!;
+        }
+        let y = tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, eps)));
+        if (affine) y = tf.add(tf.mul(y, parameters.weight!), parameters.bias!);
+        return y;
+      }),
+  });
+}
+
+/**
+ * `torch.nn.BatchNorm1d` on `[N, C]` or `[N, L, C]` (channels last): `y = (x - mean) / sqrt(var + eps) * weight +
+ * bias` with batch statistics over every axis but the last in training (biased variance), running statistics in
+ * eval. Training updates `running = (1 - momentum) * running + momentum * batch` (unbiased variance) and
+ * `num_batches_tracked += 1`. Ioffe & Szegedy 2015, https://arxiv.org/abs/1502.03167.
+ */
+export function batchNorm1d(options: BatchNormOptions): Module {
+  return batchNorm('BatchNorm1d', [2, 3], '[N, C] or [N, L, C]', options);
+}
+
+/** `torch.nn.BatchNorm2d` on NHWC `[N, H, W, C]`: statistics over N, H, W per channel; otherwise as {@link batchNorm1d}. */
+export function batchNorm2d(options: BatchNormOptions): Module {
+  return batchNorm('BatchNorm2d', [4], 'NHWC [N, H, W, C]', options);
+}
