@@ -55,8 +55,8 @@ export interface CosineLROptions {
  * `lrMin`. In the noise range, `s(t) *= 1 + n_t` with `n_t` a seeded draw (truncated normal `std * N(0, 1)` or
  * uniform) with `|n_t| < noisePct`.
  *
- * Range: `[lrMin, max(lr, warmupLrInit)]` times `(1 - noisePct, 1 + noisePct)` in the noise range (for
- * `cycleDecay <= 1` and `lrMin <= lr`).
+ * Range (for `cycleDecay <= 1`): between `min(lrMin, warmupLrInit, lr * cycleDecay^(cycleLimit - 1))` and
+ * `max(lr, warmupLrInit, lrMin)`, times `(1 - noisePct, 1 + noisePct)` in the noise range.
  *
  * The noise is reproducible but not bit-identical to timm's (which uses torch's generator); the cycle index is
  * computed exactly on step boundaries rather than with timm's floating `log`.

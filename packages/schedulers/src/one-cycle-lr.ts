@@ -43,7 +43,10 @@ export interface OneCycleLROptions {
  * `pct = (t - a) / (b - a)` and `s(t) = anneal(start, end, pct)` with
  * `cos: end + (start - end) * (1 + cos(pi * pct)) / 2` or `linear: start + (end - start) * pct`.
  *
- * Defined for `0 <= t <= totalSteps` (PyTorch raises past that; so does this schedule). Range: `[min, maxLr]`.
+ * Defined for `0 <= t <= totalSteps` (PyTorch raises past that; so does this schedule). Range: `[min, maxLr]` for
+ * `t < totalSteps`. At `t = totalSteps`, one step past the last phase, PyTorch extrapolates the last phase
+ * (`pct > 1`): the cosine climbs back above `min` and the linear anneal overshoots below it, possibly below 0.
+ * This schedule reproduces that value too; stop at `totalSteps - 1` or clamp if it matters.
  * The matching momentum is {@link oneCycleMomentum}.
  *
  * Paper: Smith & Topin, Super-Convergence, https://arxiv.org/abs/1708.07120
