@@ -1,0 +1,47 @@
+import { getKernel, registerKernel, type KernelConfig } from '@tensorflow/tfjs-core';
+import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter';
+import { depthwiseConv2dBackpropFilterKernel } from './depthwise-conv2d-backprop-filter';
+import { depthwiseConv2dBackpropInputKernel } from './depthwise-conv2d-backprop-input';
+import { unsortedSegmentSumKernel } from './unsorted-segment-sum';
+
+const trainingKernels: readonly Omit<KernelConfig, 'backendName'>[] = [
+  conv2dBackpropFilterKernel,
+  depthwiseConv2dBackpropFilterKernel,
+  depthwiseConv2dBackpropInputKernel,
+  unsortedSegmentSumKernel,
+];
+
+/**
+ * The kernels that training needs and tfjs-backend-wasm 4.22 lacks, found by running forward and backward of every
+ * op the model layers use on wasm: `Conv2DBackpropFilter` (conv2d's filter gradient, tfjs issue 8474),
+ * `DepthwiseConv2dNativeBackpropFilter` and `DepthwiseConv2dNativeBackpropInput` (depthwise / grouped conv
+ * gradients) and `UnsortedSegmentSum` (gather's gradient, hence embeddings').
+ */
+export const wasmTrainingKernelNames: readonly string[] = trainingKernels.map((k) => k.kernelName);
+
+/**
+ * Registers {@link wasmTrainingKernelNames} for a backend (default `'wasm'`) where it has none of its own, so
+ * `tf.grad` through conv2d, depthwise conv2d and gather works there. Each kernel is written with ops the backend runs
+ * natively (a swapped `conv2d`, a depthwise conv, a `scatterND`), not per-element JS loops, and is checked against
+ * the cpu backend's kernel in tests.
+ *
+ * Explicit and idempotent: nothing is registered on import, a kernel the backend already has (its own, or one
+ * registered earlier) is left alone, and the backend package need not be loaded yet. Returns the kernel names it
+ * registered now (empty on later calls).
+ *
+ * @example
+ * ```ts
+ * import '@tensorflow/tfjs-backend-wasm';
+ * registerWasmTrainingKernels();
+ * await useBackend('wasm');
+ * ```
+ */
+export function registerWasmTrainingKernels(backendName = 'wasm'): string[] {
+  const registered: string[] = [];
+  for (const kernel of trainingKernels) {
+    if (getKernel(kernel.kernelName, backendName) != null) continue;
+    registerKernel({ ...kernel, backendName });
+    registered.push(kernel.kernelName);
+  }
+  return registered;
+}
