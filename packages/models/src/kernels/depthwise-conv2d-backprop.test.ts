@@ -8,7 +8,7 @@ import {
 import { expectClose, expectNoLeaks, forEachBackend } from '@nnopt/core/testing';
 import { depthwiseConv2dBackpropFilter } from './depthwise-conv2d-backprop-filter';
 import { depthwiseConv2dBackpropInput } from './depthwise-conv2d-backprop-input';
-import { onCpu, randn, runKernel, toTensor, type HostTensor } from './kernel-test-utils';
+import { byBasis, onCpu, randn, runKernel, toTensor } from './kernel-test-utils';
 import { registerWasmTrainingKernels } from './register-wasm-training-kernels';
 
 interface Case {
@@ -33,21 +33,6 @@ const cases: Case[] = [
   { name: '3x3 dilation 2 same', x: [1, 8, 8, 2], filter: [3, 3, 2, 2], strides: 1, dilations: 2, pad: 'same' },
   { name: '3x3 dilation 2 valid', x: [2, 7, 7, 1], filter: [3, 3, 1, 1], strides: 1, dilations: 2, pad: 'valid' },
 ];
-
-/** The gradient of the linear map `f` contracted with `dy`, one basis tensor at a time: `g[k] = sum(f(e_k) * dy)`. */
-function byBasis(shape: number[], f: (e: tf.Tensor) => tf.Tensor, dy: HostTensor): tf.Tensor {
-  const size = shape.reduce((a, b) => a * b, 1);
-  const g = new Float32Array(size);
-  tf.tidy(() => {
-    const upstream = toTensor(dy);
-    for (let k = 0; k < size; k++) {
-      const e = new Float32Array(size);
-      e[k] = 1;
-      g[k] = tf.sum(tf.mul(f(tf.tensor(e, shape)), upstream)).dataSync()[0]!;
-    }
-  });
-  return tf.tensor(g, shape);
-}
 
 function outShape(c: Case): number[] {
   return tf.backend_util.computeConv2DInfo(c.x, c.filter, c.strides, c.dilations, c.pad, undefined, true).outShape;

@@ -43,3 +43,18 @@ export function runKernel(kernelName: string, inputs: Record<string, HostTensor>
     return tf.engine().runKernel(kernelName, tensors, attrs as tf.NamedAttrMap) as tf.Tensor;
   });
 }
+
+/** The gradient of the linear map `f` contracted with `dy`, one basis tensor at a time: `g[k] = sum(f(e_k) * dy)`. */
+export function byBasis(shape: number[], f: (e: tf.Tensor) => tf.Tensor, dy: HostTensor): tf.Tensor {
+  const size = shape.reduce((a, b) => a * b, 1);
+  const g = new Float32Array(size);
+  tf.tidy(() => {
+    const upstream = toTensor(dy);
+    for (let k = 0; k < size; k++) {
+      const e = new Float32Array(size);
+      e[k] = 1;
+      g[k] = tf.sum(tf.mul(f(tf.tensor(e, shape)), upstream)).dataSync()[0]!;
+    }
+  });
+  return tf.tensor(g, shape);
+}

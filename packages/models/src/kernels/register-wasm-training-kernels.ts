@@ -1,5 +1,6 @@
 import { getKernel, registerKernel, type KernelConfig } from '@tensorflow/tfjs-core';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter';
+import { registerDilatedConvGradients } from './dilated-conv-gradients';
 import { depthwiseConv2dBackpropFilterKernel } from './depthwise-conv2d-backprop-filter';
 import { depthwiseConv2dBackpropInputKernel } from './depthwise-conv2d-backprop-input';
 import { unsortedSegmentSumKernel } from './unsorted-segment-sum';
@@ -27,7 +28,8 @@ export const wasmTrainingKernelNames: readonly string[] = trainingKernels.map((k
  *
  * Explicit and idempotent: nothing is registered on import, a kernel the backend already has (its own, or one
  * registered earlier) is left alone, and the backend package need not be loaded yet. Returns the kernel names it
- * registered now (empty on later calls).
+ * registered now (empty on later calls). It also calls {@link registerDilatedConvGradients} (backend-independent:
+ * tfjs-core's conv gradients refuse dilations > 1 everywhere), so every convolution the model layers build trains.
  *
  * @example
  * ```ts
@@ -37,6 +39,7 @@ export const wasmTrainingKernelNames: readonly string[] = trainingKernels.map((k
  * ```
  */
 export function registerWasmTrainingKernels(backendName = 'wasm'): string[] {
+  registerDilatedConvGradients();
   const registered: string[] = [];
   for (const kernel of trainingKernels) {
     if (getKernel(kernel.kernelName, backendName) != null) continue;
