@@ -99,20 +99,27 @@ function needsSecondTap(plan: AxisPlan): boolean {
   return plan.weight1.some((w) => w !== 0);
 }
 
-/** Resamples axis `axis` (1: rows, 2: columns) of `[N, H, W, C]` by `plan`, with per-sample gathers. */
+/**
+ * Resamples axis `axis` (1: rows, 2: columns) of `[N, H, W, C]` by `plan` with gathers on flattened batches and
+ * global indices (tfjs-backend-wasm 4.22 mis-gathers with `batchDims`, so it is not used).
+ */
 function resampleAxis(x: tf.Tensor4D, plan: AxisPlan, axis: 1 | 2): tf.Tensor4D {
   const [n, h, w, c] = x.shape;
   const out = plan.size;
   const tap = (index: Int32Array, weight: Float32Array): tf.Tensor4D => {
-    const idx = tf.tensor2d(index, [n, out], 'int32');
-    const g = tf.gather(x, idx, axis, 1) as tf.Tensor4D;
+    let g: tf.Tensor4D;
+    if (axis === 1) {
+      const global = Int32Array.from(index, (v, k) => Math.floor(k / out) * h + v);
+      g = tf.reshape(tf.gather(tf.reshape(x, [n * h, w, c]), tf.tensor1d(global, 'int32')), [n, out, w, c]);
+    } else {
+      // index of (s, row, j) in the flat [N * H * W] pixels: (s * H + row) * W + index[s, j], built on the device.
+      const rowBase = tf.reshape(tf.mul(tf.range(0, n * h, 1, 'int32'), tf.scalar(w, 'int32')), [n, h, 1]);
+      const idx = tf.add(rowBase, tf.tensor3d(index, [n, 1, out], 'int32'));
+      g = tf.reshape(tf.gather(tf.reshape(x, [n * h * w, c]), idx), [n, h, out, c]);
+    }
     const wShape: [number, number, number, number] = axis === 1 ? [n, out, 1, 1] : [n, 1, out, 1];
-    const isOne = weight.every((v) => v === 1);
-    return isOne ? g : tf.mul(g, tf.tensor4d(weight, wShape));
+    return weight.every((v) => v === 1) ? g : tf.mul(g, tf.tensor4d(weight, wShape));
   };
-  void h;
-  void w;
-  void c;
   const first = tap(plan.index0, plan.weight0);
   return needsSecondTap(plan) ? tf.add(first, tap(plan.index1, plan.weight1)) : first;
 }
