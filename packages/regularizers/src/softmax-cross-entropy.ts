@@ -13,8 +13,8 @@ export interface SoftmaxCrossEntropyOptions {
 /**
  * Softmax cross-entropy from logits, `torch.nn.functional.cross_entropy` with `label_smoothing`:
  * `l_i = -sum_k t_ik log softmax(z_i)_k` with the smoothed targets `t = (1 - eps) y + eps / K`, where `y` is the
- * one-hot of sparse `targets` (int32 `[N]`) or the given probabilities (float32 `[N, K]`). Computed with
- * `logSoftmax`, so it is stable for large logits and differentiable in `logits`.
+ * one-hot of sparse `targets` (int32 `[N]`) or the given probabilities (float32 `[N, K]`). Computed as
+ * `z - logSumExp(z)`, so it is stable for large logits and differentiable in `logits`.
  *
  * `logits` must be float32 `[N, K]`. Class weights and `ignore_index` are not supported. Bad shapes, dtypes,
  * out-of-range labels or options throw before any work (RangeError naming the option).
@@ -48,7 +48,9 @@ export function softmaxCrossEntropy(
   }
   return tf.tidy(() => {
     const t = sparse ? smoothSparseLabels(targets, k, labelSmoothing) : smoothLabels(targets, labelSmoothing);
-    const losses = tf.neg(tf.sum(tf.mul(t, tf.logSoftmax(logits)), -1));
+    // z - logSumExp(z) rather than tf.logSoftmax, whose wasm path leaks a tensor (tfjs-core 4.22, seen in IS_TEST).
+    const logProbs = tf.sub(logits, tf.logSumExp(logits, -1, true));
+    const losses = tf.neg(tf.sum(tf.mul(t, logProbs), -1));
     return reduction === 'none' ? losses : reduction === 'sum' ? tf.sum(losses) : tf.mean(losses);
   });
 }
