@@ -84,7 +84,7 @@ export class TransformOptimizer extends tf.Optimizer {
     super();
     ensureGradients();
     registerOptimizerClass();
-    if (options.name !== undefined && options.factory !== undefined) factories.set(options.name, options.factory);
+    if (options.name !== undefined && options.factory !== undefined) registerOptimizer(options.name, options.factory);
     this.transform = transform;
     this.escaped = {
       init: (params) => escapeTree(transform.init(params)),
@@ -293,6 +293,15 @@ function toGradMap(grads: tf.NamedTensorMap | NamedTensor[]): TensorMap {
     map[name] = tensor;
   }
   return map;
+}
+
+/**
+ * Registers a named optimizer's factory for `fromConfig` (named optimizers do it when built; call it, or
+ * `registerOptimizers()`, before loading a saved model in a process that has not built one yet).
+ */
+export function registerOptimizer(name: string, factory: (config: tf.serialization.ConfigDict) => tf.Optimizer): void {
+  registerOptimizerClass();
+  factories.set(name, factory);
 }
 
 /** Registers the adapter class with tfjs serialization (idempotent; done when the first optimizer is built). */
