@@ -77,7 +77,7 @@ forEachBackend((backend) => {
     const x = toTensor(randn(1, [2, 5, 5, 2])) as tf.Tensor4D;
     const w = toTensor(randn(2, [3, 3, 2, 3])) as tf.Tensor4D;
     const r = toTensor(randn(3, [2, 3, 3, 3]));
-    const loss = (filter: tf.Tensor4D) => tf.sum(tf.mul(tf.conv2d(x, filter, 2, 'same'), r)) as tf.Scalar;
+    const loss = (filter: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(x, filter as tf.Tensor4D, 2, 'same'), r)) as tf.Scalar;
     await expectNoLeaks(() => {
       const grad = tf.grad(loss)(w);
       const eps = 0.5;

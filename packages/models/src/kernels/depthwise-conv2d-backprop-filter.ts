@@ -43,7 +43,7 @@ export function depthwiseConv2dBackpropFilter(
     const right = (kw - 1) * dw + (outWidth - 1) * sw - padInfo.left - inWidth + 1;
     // Channel c·N + b of the image is channel c of example b.
     const image = tf.reshape(tf.transpose(x, [1, 2, 3, 0]), [1, h, w, c * n]);
-    const padded = padOrCrop(image, [padInfo.top, bottom], [padInfo.left, right]);
+    const padded = padOrCrop(image as tf.Tensor4D, [padInfo.top, bottom], [padInfo.left, right]);
     const filter = tf.reshape(tf.transpose(tf.reshape(dy, [n, outHeight, outWidth, c, m]), [1, 2, 3, 0, 4]), [
       outHeight,
       outWidth,

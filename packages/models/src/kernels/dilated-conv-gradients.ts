@@ -30,7 +30,8 @@ function isDilated(dilations: number | [number, number] | undefined): boolean {
 function dilateFilter(w: tf.Tensor4D, dh: number, dw: number): tf.Tensor4D {
   const [kh, kw, ci, co] = w.shape;
   const spread = tf.pad(tf.reshape(w, [kh, 1, kw, 1, ci, co]), [[0, 0], [0, dh - 1], [0, 0], [0, dw - 1], [0, 0], [0, 0]]);
-  return tf.slice(tf.reshape(spread, [kh * dh, kw * dw, ci, co]), [0, 0, 0, 0], [(kh - 1) * dh + 1, (kw - 1) * dw + 1, ci, co]);
+  const full = tf.reshape(spread, [kh * dh, kw * dw, ci, co]) as tf.Tensor4D;
+  return tf.slice(full, [0, 0, 0, 0], [(kh - 1) * dh + 1, (kw - 1) * dw + 1, ci, co]);
 }
 
 function conv2dGradient(stock: GradConfig): MarkedGradConfig {
