@@ -2,14 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cosineLR } from './cosine-lr';
 import { sample } from './sample';
-import type { Schedule } from './schedule';
-
-function expectAt(s: Schedule, pairs: ReadonlyArray<readonly [number, number]>) {
-  for (const [t, want] of pairs) {
-    const got = s(t);
-    expect(Math.abs(got - want), `t = ${t}: got ${got}, expected ${want}`).toBeLessThanOrEqual(1e-12 * Math.abs(want) + 1e-15);
-  }
-}
+import { expectAt } from './testing';
 
 describe('cosineLR (timm)', () => {
   it('one cycle, then lrMin', () => {

@@ -9,19 +9,11 @@ import { linearSchedule } from './linear-schedule';
 import { piecewiseConstant } from './piecewise-constant';
 import { piecewiseInterpolate } from './piecewise-interpolate';
 import { sample } from './sample';
-import type { Schedule } from './schedule';
 import { sequentialLR } from './sequential-lr';
 import { sgdr } from './sgdr';
 import { warmupCosineDecay } from './warmup-cosine-decay';
 import { warmupExponentialDecay } from './warmup-exponential-decay';
-
-/** Checks `s(t)` for each `[t, value]` pair to 1e-12 relative. */
-function expectAt(s: Schedule, pairs: ReadonlyArray<readonly [number, number]>) {
-  for (const [t, want] of pairs) {
-    const got = s(t);
-    expect(Math.abs(got - want), `t = ${t}: got ${got}, expected ${want}`).toBeLessThanOrEqual(1e-12 * Math.abs(want) + 1e-15);
-  }
-}
+import { expectAt } from './testing';
 
 describe('linearSchedule', () => {
   it('ramps from transitionBegin over transitionSteps', () => {

@@ -17,3 +17,13 @@ export function expectSeriesClose(
     }
   }
 }
+
+/** `s(t)` equals each `[t, value]` pair's value to 1e-12 relative (values worked by hand from a formula). */
+export function expectAt(s: Schedule, pairs: ReadonlyArray<readonly [number, number]>): void {
+  for (const [t, want] of pairs) {
+    const got = s(t);
+    expect(Math.abs(got - want), `t = ${t}: got ${got}, expected ${want}`).toBeLessThanOrEqual(
+      1e-12 * Math.abs(want) + 1e-15,
+    );
+  }
+}
