@@ -67,7 +67,9 @@ export function loadStateDict(module: Module, source: TensorMap | Uint8Array, op
     for (const [name, { variable, layout }] of targets) {
       const t = tensors[name];
       if (t === undefined) continue;
-      variable.assign(tf.tidy(() => fromTorchLayout(t.dtype === variable.dtype ? t : tf.cast(t, variable.dtype), layout)));
+      const value = tf.tidy(() => fromTorchLayout(t.dtype === variable.dtype ? t : tf.cast(t, variable.dtype), layout));
+      variable.assign(value);
+      value.dispose();
     }
     return { missingKeys, unexpectedKeys };
   } finally {

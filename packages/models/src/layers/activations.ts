@@ -18,8 +18,9 @@ export function leakyRelu({ negativeSlope = 0.01 }: { negativeSlope?: number } =
 /** `torch.nn.ELU`: `x` if `x > 0` else `alpha (exp(x) - 1)` (default alpha 1). Clevert et al. 2015. */
 export function elu({ alpha = 1 }: { alpha?: number } = {}): Module {
   assertPositive('alpha', alpha);
-  // tf.elu is fixed to alpha = 1; other alphas are composed from differentiable ops.
-  return activation('ELU', (x) => (alpha === 1 ? tf.elu(x) : tf.where(tf.greater(x, 0), x, tf.mul(alpha, tf.expm1(tf.minimum(x, 0))))));
+  // tf.elu is fixed to alpha = 1; other alphas are composed from differentiable ops:
+  // relu(x) + alpha * expm1(-relu(-x)) (comparison ops have no gradient in tfjs).
+  return activation('ELU', (x) => (alpha === 1 ? tf.elu(x) : tf.add(tf.relu(x), tf.mul(alpha, tf.expm1(tf.neg(tf.relu(tf.neg(x))))))));
 }
 
 /** `torch.nn.SELU`: `scale * elu(x, alpha)`, alpha 1.6733, scale 1.0507 (Klambauer et al. 2017, https://arxiv.org/abs/1706.02515). */

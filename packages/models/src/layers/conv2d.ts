@@ -78,14 +78,39 @@ export function conv2d(options: Conv2dOptions): Module {
   };
   if (bias) parameters.bias = createParameter(options.biasInit ?? uniformInit(-bound, bound), bKey!, [outChannels]);
   const depthwise = groups > 1 && groups === inChannels;
-  const convolve = (x: tf.Tensor4D, w: tf.Tensor4D): tf.Tensor4D => {
-    if (groups === 1) return tf.conv2d(x, w, stride, pad, 'NHWC', dilation);
-    if (depthwise) {
-      return tf.depthwiseConv2d(x, tf.reshape(w, [kh, kw, inChannels, outChannels / inChannels]) as tf.Tensor4D, stride, pad, 'NHWC', dilation);
-    }
+  const dilated = dilation[0] > 1 || dilation[1] > 1;
+  const plain = (x: tf.Tensor4D, w: tf.Tensor4D, p: typeof pad): tf.Tensor4D => {
+    if (groups === 1) return tf.conv2d(x, w, stride, p);
+    if (depthwise) return tf.depthwiseConv2d(x, tf.reshape(w, [kh, kw, inChannels, outChannels / inChannels]) as tf.Tensor4D, stride, p);
     const xs = tf.split(x, groups, 3);
     const ws = tf.split(w, groups, 3);
-    return tf.concat(xs.map((xi, i) => tf.conv2d(xi as tf.Tensor4D, ws[i] as tf.Tensor4D, stride, pad, 'NHWC', dilation)), 3);
+    return tf.concat(xs.map((xi, i) => tf.conv2d(xi as tf.Tensor4D, ws[i] as tf.Tensor4D, stride, p)), 3);
+  };
+  // tfjs has no gradient for dilated convolutions, so they run as TensorFlow's atrous convolution: pad, move the
+  // dilation grid into the batch (spaceToBatchND), convolve densely, move it back and crop. All differentiable.
+  const explicitPads = (): [[number, number], [number, number]] => {
+    const along = (k: number, d: number, axis: 0 | 1): [number, number] => {
+      if (pad === 'valid') return [0, 0];
+      if (pad === 'same') {
+        const total = (k - 1) * d;
+        return [Math.floor(total / 2), total - Math.floor(total / 2)];
+      }
+      const p = typeof pad === 'number' ? pad : pad[axis + 1]![0];
+      return [p, p];
+    };
+    return [along(kh, dilation[0], 0), along(kw, dilation[1], 1)];
+  };
+  const convolve = (x: tf.Tensor4D, w: tf.Tensor4D): tf.Tensor4D => {
+    if (!dilated) return plain(x, w, pad);
+    const [[pt, pb], [pl, pr]] = explicitPads();
+    const hp = x.shape[1] + pt + pb;
+    const wp = x.shape[2] + pl + pr;
+    const exH = (dilation[0] - (hp % dilation[0])) % dilation[0];
+    const exW = (dilation[1] - (wp % dilation[1])) % dilation[1];
+    const padded = tf.pad(x, [[0, 0], [pt, pb + exH], [pl, pr + exW], [0, 0]]);
+    const batched = tf.spaceToBatchND(padded, dilation, [[0, 0], [0, 0]]);
+    const y = plain(batched as tf.Tensor4D, w, 'valid');
+    return tf.batchToSpaceND(y, dilation, [[0, exH], [0, exW]]) as tf.Tensor4D;
   };
   return defineModule({
     type: 'Conv2d',

@@ -27,7 +27,7 @@ export function embedding({ numEmbeddings, embeddingDim, paddingIdx, weightInit,
   assertOption(pad === undefined || (Number.isInteger(pad) && pad >= 0 && pad < numEmbeddings), 'paddingIdx', paddingIdx, `an integer in [-${numEmbeddings}, ${numEmbeddings})`);
   const weight = createParameter(weightInit ?? normalInit(), resolveKey(key), [numEmbeddings, embeddingDim]);
   if (pad !== undefined) {
-    weight.assign(tf.tidy(() => tf.mul(weight, tf.expandDims(tf.oneHot(pad, numEmbeddings, 0, 1), 1))));
+    tf.tidy(() => weight.assign(tf.mul(weight, tf.expandDims(tf.oneHot(pad, numEmbeddings, 0, 1), 1))));
   }
   return defineModule({
     type: 'Embedding',

@@ -31,10 +31,27 @@ function check4d(type: string, x: tf.Tensor): tf.Tensor4D {
  */
 export function maxPool2d(options: Pool2dOptions): Module {
   const { kernel, stride, padding } = poolGeometry(options);
-  const pad = padding[0] === padding[1] ? padding[0] : ([[0, 0], [padding[0], padding[0]], [padding[1], padding[1]], [0, 0]] as const);
   return defineModule({
     type: 'MaxPool2d',
-    forward: (x) => tf.tidy(() => tf.maxPool(check4d('MaxPool2d', x), kernel, stride, pad as number)),
+    forward: (x) =>
+      tf.tidy(() => {
+        // tfjs' MaxPoolGrad (cpu and wasm) misroutes gradients when the windows do not tile the input exactly, so
+        // pad with -inf explicitly and crop to the rows/columns the windows cover: then `valid` pooling tiles it.
+        let h = check4d('MaxPool2d', x);
+        if (padding[0] > 0 || padding[1] > 0) {
+          h = tf.pad(h, [[0, 0], [padding[0], padding[0]], [padding[1], padding[1]], [0, 0]], -Infinity);
+        }
+        const covered = [1, 2].map((axis, i) => (Math.floor((h.shape[axis]! - kernel[i]!) / stride[i]!) * stride[i]!) + kernel[i]!);
+        if (covered[0] !== h.shape[1] || covered[1] !== h.shape[2]) h = tf.slice(h, [0, 0, 0, 0], [-1, covered[0]!, covered[1]!, -1]);
+        if (kernel[0] === stride[0] && kernel[1] === stride[1]) {
+          // Non-overlapping windows: a reshape and a max reduction, whose gradient is right on every backend
+          // (tfjs-backend-wasm 4.22's MaxPoolGrad misroutes some gradients for 2x2/2 pooling).
+          const [n, hh, ww, c] = h.shape;
+          const windows = tf.reshape(h, [n, hh / kernel[0], kernel[0], ww / kernel[1], kernel[1], c]);
+          return tf.max(windows, [2, 4]);
+        }
+        return tf.maxPool(h, kernel, stride, 'valid');
+      }),
   });
 }
 
@@ -51,12 +68,14 @@ export function avgPool2d(options: Pool2dOptions & { countIncludePad?: boolean }
     forward: (x) =>
       tf.tidy(() => {
         const x4 = check4d('AvgPool2d', x);
-        if (hasPad && countIncludePad) {
-          const padded = tf.pad(x4, [[0, 0], [padding[0], padding[0]], [padding[1], padding[1]], [0, 0]]);
-          return tf.avgPool(padded, kernel, stride, 'valid');
-        }
-        const pad = padding[0] === padding[1] ? padding[0] : [[0, 0], [padding[0], padding[0]], [padding[1], padding[1]], [0, 0]];
-        return tf.avgPool(x4, kernel, stride, pad as number);
+        if (!hasPad) return tf.avgPool(x4, kernel, stride, 'valid');
+        // Explicit zero padding + `valid` pooling (tfjs' AvgPoolGrad is wrong with implicit padding); without
+        // countIncludePad, divide by the pooled share of real elements instead.
+        const pads: Array<[number, number]> = [[0, 0], [padding[0], padding[0]], [padding[1], padding[1]], [0, 0]];
+        const mean = tf.avgPool(tf.pad(x4, pads), kernel, stride, 'valid');
+        if (countIncludePad) return mean;
+        const share = tf.avgPool(tf.pad(tf.ones([1, x4.shape[1], x4.shape[2], 1]), pads) as tf.Tensor4D, kernel, stride, 'valid');
+        return tf.div(mean, share);
       }),
   });
 }
