@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { TensorMap, Transform } from '@nnopt/core';
 import { expectClose, expectNoLeaks } from '@nnopt/core/testing';
 import fixtures from './__fixtures__/optimizers-extra.json';
@@ -65,5 +65,52 @@ export function describeClippingCases(kind: ClippingCase['kind'], transform: (c:
       tf.dispose(Object.values(out));
     });
     tf.dispose(Object.values(grads));
+  });
+}
+
+let nextId = 0;
+
+/**
+ * Declares one test per trajectory case of `optimizer`: variables named uniquely in the tfjs engine, stepped with
+ * `opt.applyGradients` (the `tf.Optimizer` interface) on the fixture's gradients (fixed sequences, some with a
+ * variable missing, or the quadratic loss `0.5 sum a (p - c)^2`), compared with the float64 reference every few
+ * steps within rtol 1e-4; the tensor count must be the same after the last step as after the first.
+ */
+export function describeTrajectories(optimizer: string, make: (options: never) => tf.Optimizer): void {
+  const cases = trajectoryCases.filter((c) => c.optimizer === optimizer);
+  it.each(cases.map((c) => [caseLabel(c), c] as const))('matches the float64 reference: %s', async (_, c) => {
+    const id = nextId++;
+    const vars: { [name: string]: tf.Variable } = tf.tidy(() => {
+      const out: { [name: string]: tf.Variable } = {};
+      for (const [name, t] of Object.entries(toTensors(c.params))) out[name] = tf.variable(t, true, `traj${id}/${c.optimizer}/${name}`);
+      return out;
+    });
+    const constants = (m: { [name: string]: number[] } | undefined) =>
+      Object.fromEntries(Object.entries(m ?? {}).map(([n, v]) => [n, tf.tensor(v, c.params[n]!.shape)]));
+    const a = constants(c.a);
+    const target = constants(c.c);
+    const opt = make(c.options as never);
+    let afterFirst = 0;
+    let expectedIndex = 0;
+    for (let step = 0; step < c.steps; step++) {
+      const grads = tf.tidy(() => {
+        const out: tf.NamedTensorMap = {};
+        if (c.problem === 'quadratic') for (const [n, v] of Object.entries(vars)) out[v.name] = tf.mul(a[n]!, tf.sub(v, target[n]!));
+        else for (const [n, g] of Object.entries(c.grads![step]!)) out[vars[n]!.name] = tf.tensor(g, c.params[n]!.shape);
+        return out;
+      });
+      opt.applyGradients(grads);
+      tf.dispose(Object.values(grads));
+      if (step === 0) afterFirst = tf.memory().numTensors;
+      const expected = c.expected[expectedIndex];
+      if (expected?.step === step + 1) {
+        for (const [n, values] of Object.entries(expected.params)) expectClose(vars[n]!, values, { rtol: 1e-4, atol: 1e-6 }, `${n} at step ${step + 1}`);
+        expectedIndex++;
+      }
+    }
+    expect(expectedIndex).toBe(c.expected.length);
+    expect(tf.memory().numTensors, 'tensors after the last step vs after the first').toBe(afterFirst);
+    opt.dispose();
+    tf.dispose([...Object.values(vars), ...Object.values(a), ...Object.values(target)]);
   });
 }

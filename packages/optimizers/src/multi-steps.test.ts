@@ -20,7 +20,7 @@ forEachBackend(() => {
         let innerState: State = inner.init(direct);
         // Two cycles of 3 micro-batches. b only has a gradient in the first micro-batch of each cycle (mean = g / 3);
         // c never has one, so the inner transform never sees it.
-        const micro = [
+        const micro: { [n: string]: number[] }[] = [
           { w: [0.3, -0.6, 0.9], b: [1.5] }, { w: [0.1, 0.2, -0.3] }, { w: [-0.4, 0.5, 0.2] },
           { w: [1, 1, 1], b: [-3] }, { w: [0.5, -2, 0] }, { w: [0, 0.7, -1.1] },
         ];

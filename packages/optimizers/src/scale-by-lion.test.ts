@@ -14,18 +14,23 @@ forEachBackend(() => {
         let state = tx.init(params);
         // step 1: g = (1, -2, 0), m = 0: u = sign(0.1 g) = (1, -1, 0); m = 0.01 g = (0.01, -0.02, 0)
         const g1 = tf.tensor([1, -2, 0]);
-        const r1 = tf.tidy(() => tx.update({ p: g1 }, state, params));
-        expectClose(r1.updates.p!, [1, -1, 0], {}, 'u1');
-        expectClose(r1.state.mu.p!, [0.01, -0.02, 0], { rtol: 1e-6 }, 'm1');
-        tf.dispose([...stateTensors(state), r1.updates.p!]);
-        state = r1.state;
+        const step = (g: tf.Tensor) =>
+          tf.tidy(() => {
+            const { updates, state: next } = tx.update({ p: g }, state, params);
+            return [updates.p!, next.mu.p!];
+          });
+        const [u1, m1] = step(g1);
+        expectClose(u1!, [1, -1, 0], {}, 'u1');
+        expectClose(m1!, [0.01, -0.02, 0], { rtol: 1e-6 }, 'm1');
+        tf.dispose([...stateTensors(state), u1!]);
+        state = { mu: { p: m1! } };
         // step 2: g = (-0.05, 0.3, 0.5): c = 0.9 m + 0.1 g = (0.004, 0.012, 0.05) -> u = (1, 1, 1)
         //         m = 0.99 m + 0.01 g = (0.0094, -0.0168, 0.005)
         const g2 = tf.tensor([-0.05, 0.3, 0.5]);
-        const r2 = tf.tidy(() => tx.update({ p: g2 }, state, params));
-        expectClose(r2.updates.p!, [1, 1, 1], {}, 'u2');
-        expectClose(r2.state.mu.p!, [0.0094, -0.0168, 0.005], { rtol: 1e-5 }, 'm2');
-        tf.dispose([...stateTensors(state), ...stateTensors(r2.state), r2.updates.p!, g1, g2, params.p]);
+        const [u2, m2] = step(g2);
+        expectClose(u2!, [1, 1, 1], {}, 'u2');
+        expectClose(m2!, [0.0094, -0.0168, 0.005], { rtol: 1e-5 }, 'm2');
+        tf.dispose([...stateTensors(state), u2!, m2!, g1, g2, params.p]);
       });
     });
 
