@@ -20,7 +20,7 @@ forEachBackend(() => {
       const x = tf.tensor(normalValues(prngKey(100), n));
       await expectNoLeaks(() => {
         const y = alphaDropout(x, { rate: 0.2, key: prngKey(9), training: true });
-        const v = y.dataSync();
+        const v = Array.from(y.dataSync());
         y.dispose();
         const mean = v.reduce((a, b) => a + b, 0) / n;
         const variance = v.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);

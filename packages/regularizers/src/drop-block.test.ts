@@ -35,7 +35,7 @@ forEachBackend(() => {
       const x = tf.ones([8, 16, 16, 4]) as tf.Tensor4D;
       await expectNoLeaks(() => {
         const y = dropBlock(x, { rate: 0.2, blockSize: 3, key: prngKey(4), training: true });
-        const v = y.dataSync();
+        const v = Array.from(y.dataSync());
         y.dispose();
         const dropped = v.filter((e) => e === 0).length / v.length;
         // Overlapping blocks drop a bit less than rate: 1 - (1 - gamma)^9 with gamma = 0.2*256/(9*196).

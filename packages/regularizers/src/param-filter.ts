@@ -6,15 +6,16 @@ import type * as tf from '@tensorflow/tfjs-core';
  */
 export type ParamFilter = (name: string, param: tf.Tensor) => boolean;
 
-const noDecayName = /(^|[._])(bias|bn\d*|norm\w*|ln\w*|running_mean|running_var|num_batches_tracked)([._]|$)/i;
+const noDecaySegment = /^(bias|bn\d*|ln(_\w+|\d*)|\w*norm\w*|running_(mean|var)|num_batches_tracked)$/i;
 
 /**
  * The usual no-decay rule (timm `param_groups_weight_decay`, nanoGPT, BERT): only weight matrices and kernels are
- * regularized. `true` when `param.rank >= 2` and no dot- or underscore-separated segment of `name` is `bias`,
- * `bn<k>`, `norm*`, `ln*` or a BatchNorm buffer, so biases, normalization scales/shifts and running statistics are
- * excluded. The default `filter` of every penalty and constraint of this package.
+ * regularized. `true` when `param.rank >= 2` and no dot-separated segment of `name` is `bias`, `bn<k>`,
+ * `ln<k>`/`ln_*`, contains `norm`, or is a BatchNorm buffer, so biases, normalization scales/shifts and running
+ * statistics are excluded. The default `filter` of every penalty and constraint of this package.
  */
-export const isDecayable: ParamFilter = (name, param) => param.rank >= 2 && !noDecayName.test(name);
+export const isDecayable: ParamFilter = (name, param) =>
+  param.rank >= 2 && !name.split('.').some((segment) => noDecaySegment.test(segment));
 
 /** Every float variable: the filter to pass when a penalty or constraint should apply to all of them. */
 export const allParams: ParamFilter = () => true;
