@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertOption, disposeTensors, type Callback, type State, type TensorMap, type TrainingContext } from '@nnopt/core';
-import { cloneMap, loadNumber, loadTensorMap, selectVariables, swapper } from './weights';
+import { assertOption, type Callback, type State, type TensorMap, type TrainingContext } from '@nnopt/core';
+import { runningAverage } from './running-average';
+import { selectVariables, swapper } from './weights';
 
 /** Options of {@link ema}. */
 export interface EmaOptions {
@@ -52,8 +53,7 @@ export function ema({ decay = 0.999, warmup = false, useBuffers = true }: EmaOpt
   assertOption(Number.isFinite(decay) && decay >= 0 && decay <= 1, 'decay', decay, 'in [0, 1]');
   assertOption(typeof warmup === 'boolean', 'warmup', warmup, 'a boolean');
   assertOption(typeof useBuffers === 'boolean', 'useBuffers', useBuffers, 'a boolean');
-  let shadow: TensorMap = {};
-  let updates = 0;
+  const store = runningAverage('ema', 'updates', 'shadow');
   const swap = swapper('ema');
   let lastCtx: TrainingContext | undefined;
 
@@ -62,51 +62,31 @@ export function ema({ decay = 0.999, warmup = false, useBuffers = true }: EmaOpt
   return {
     name: 'ema',
     get updates() {
-      return updates;
+      return store.count;
     },
-    averaged: () => shadow,
+    averaged: () => store.average,
     onTrainBegin(ctx) {
       lastCtx = ctx;
-      if (Object.keys(shadow).length === 0) shadow = cloneMap(tracked(ctx));
+      if (store.empty) store.init(tracked(ctx), 0);
     },
     onBatchEnd(ctx) {
       lastCtx = ctx;
       if (swap.active) throw new Error('ema: a training batch ended while the averaged weights were swapped in; call swapOut() first');
-      const variables = tracked(ctx);
-      const d = warmup ? Math.min(decay, (1 + updates) / (10 + updates)) : decay;
-      const next = tf.tidy(() => {
-        const out: TensorMap = {};
-        for (const [name, s] of Object.entries(shadow)) {
-          const w = variables[name];
-          if (w === undefined) throw new Error(`ema: variable '${name}' is no longer in ctx.variables()`);
-          out[name] = tf.add(tf.mul(s, d), tf.mul(w, 1 - d));
-        }
-        return out;
-      });
-      disposeTensors(shadow);
-      shadow = next;
-      updates += 1;
+      const d = warmup ? Math.min(decay, (1 + store.count) / (10 + store.count)) : decay;
+      store.update(tracked(ctx), (s, w) => tf.add(tf.mul(s, d), tf.mul(w, 1 - d)));
     },
     swapIn(variables) {
       const target = variables ?? lastCtx?.variables();
       if (!target) throw new Error('ema.swapIn: no variables yet; pass them or call it after training started');
-      if (Object.keys(shadow).length === 0) throw new Error('ema.swapIn: nothing averaged yet');
-      const names = Object.keys(shadow);
-      swap.swapIn(target, shadow, Object.fromEntries(names.map((n) => [n, target[n]!])));
+      if (store.empty) throw new Error('ema.swapIn: nothing averaged yet');
+      const names = Object.keys(store.average);
+      swap.swapIn(target, store.average, Object.fromEntries(names.map((n) => [n, target[n]!])));
     },
     swapOut: () => swap.swapOut(),
-    stateDict: () => ({ updates, shadow }),
-    loadStateDict(state) {
-      const who = 'ema.loadStateDict';
-      const n = loadNumber(state, 'updates', who);
-      const loaded = loadTensorMap(state, 'shadow', who);
-      disposeTensors(shadow);
-      shadow = loaded;
-      updates = n;
-    },
+    stateDict: () => store.stateDict(),
+    loadStateDict: (state) => store.loadStateDict(state),
     dispose() {
-      disposeTensors(shadow);
-      shadow = {};
+      store.dispose();
       swap.dispose();
     },
   };

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertInteger, assertOption, disposeTensors, type Callback, type State, type TensorMap, type TrainingContext } from '@nnopt/core';
-import { cloneMap, loadNumber, loadTensorMap, selectVariables, swapper } from './weights';
+import { assertInteger, assertOption, type Callback, type State, type TensorMap, type TrainingContext } from '@nnopt/core';
+import { runningAverage } from './running-average';
+import { selectVariables, swapper } from './weights';
 
 /** Options of {@link swa}. */
 export interface SwaOptions {
@@ -60,17 +61,16 @@ export function swa({ start = 0, frequency = 1, useBuffers = false, updateBn }: 
   assertInteger('frequency', frequency, 1);
   assertOption(typeof useBuffers === 'boolean', 'useBuffers', useBuffers, 'a boolean');
   assertOption(updateBn === undefined || typeof updateBn === 'function', 'updateBn', updateBn, 'a function');
-  let average: TensorMap = {};
-  let count = 0;
-  let lastCtx: TrainingContext | undefined;
+  const store = runningAverage('swa', 'count', 'average');
   const swap = swapper('swa');
+  let lastCtx: TrainingContext | undefined;
 
   return {
     name: 'swa',
     get count() {
-      return count;
+      return store.count;
     },
-    averaged: () => average,
+    averaged: () => store.average,
     onTrainBegin(ctx) {
       lastCtx = ctx;
     },
@@ -79,46 +79,22 @@ export function swa({ start = 0, frequency = 1, useBuffers = false, updateBn }: 
       if (ctx.epoch < start || (ctx.epoch - start) % frequency !== 0) return;
       if (swap.active) throw new Error('swa: an epoch ended while the averaged weights were swapped in; call swapOut() first');
       const variables = selectVariables(ctx.variables(), useBuffers);
-      if (count === 0) {
-        average = cloneMap(variables);
-      } else {
-        const n = count + 1;
-        const next = tf.tidy(() => {
-          const out: TensorMap = {};
-          for (const [name, a] of Object.entries(average)) {
-            const w = variables[name];
-            if (w === undefined) throw new Error(`swa: variable '${name}' is no longer in ctx.variables()`);
-            out[name] = tf.add(a, tf.div(tf.sub(w, a), n));
-          }
-          return out;
-        });
-        disposeTensors(average);
-        average = next;
-      }
-      count += 1;
+      if (store.count === 0) store.init(variables, 1);
+      else store.update(variables, (a, w) => tf.add(a, tf.div(tf.sub(w, a), store.count + 1)));
     },
     async swapIn(variables) {
       const target = variables ?? lastCtx?.variables();
       if (!target) throw new Error('swa.swapIn: no variables yet; pass them or call it after training started');
-      if (count === 0) throw new Error('swa.swapIn: nothing averaged yet (no epoch >= start has ended)');
+      if (store.count === 0) throw new Error('swa.swapIn: nothing averaged yet (no epoch >= start has ended)');
       // Every variable is kept aside, not only the averaged ones: updateBn rewrites the BatchNorm buffers.
-      swap.swapIn(target, average);
+      swap.swapIn(target, store.average);
       await updateBn?.(target);
     },
     swapOut: () => swap.swapOut(),
-    stateDict: () => ({ count, average }),
-    loadStateDict(state) {
-      const who = 'swa.loadStateDict';
-      const n = loadNumber(state, 'count', who);
-      const loaded = loadTensorMap(state, 'average', who);
-      disposeTensors(average);
-      average = loaded;
-      count = n;
-    },
+    stateDict: () => store.stateDict(),
+    loadStateDict: (state) => store.loadStateDict(state),
     dispose() {
-      disposeTensors(average);
-      average = {};
-      count = 0;
+      store.dispose();
       swap.dispose();
     },
   };
