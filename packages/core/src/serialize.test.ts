@@ -31,6 +31,7 @@ forEachBackend(() => {
       const b = back as { 0: { count: number; mu: { w: tf.Tensor } }; 2: { lr: number } };
       expect(b[0].count).toBe(2 ** 40 + 1);
       expect(b[2].lr).toBe(0.1);
+      expect(back[1]).toEqual({});
       expect(Array.from(b[0].mu.w.dataSync())).toEqual([1, 2]);
       tf.dispose([state[0].mu.w, b[0].mu.w]);
     });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { decodeSafetensors, encodeSafetensors, type SafetensorsEntry } from './safetensors';
-import { flattenState, unflattenState, type State, type StateLeaf } from './state';
+import { flattenState, isStateLeaf, unflattenState, type State, type StateLeaf } from './state';
 import type { TensorMap } from './tensor-map';
 
 const dtypeOf: Record<string, SafetensorsEntry['dtype']> = { float32: 'F32', int32: 'I32', bool: 'BOOL' };
@@ -39,20 +39,36 @@ export function loadTensors(bytes: Uint8Array, source?: string): { tensors: Tens
 
 /**
  * Serializes a state tree (optimizer, callback or trainer state) to safetensors bytes. Paths are joined with `/`;
- * number leaves are stored as F64 scalars, so step counters round-trip exactly and come back as numbers.
+ * number leaves are stored as F64 scalars, so step counters round-trip exactly and come back as numbers; empty
+ * subtrees (a stateless transform's `{}`) are stored as zero-length F64 entries, so the tree's shape survives too.
  */
 export async function saveState(state: State, metadata: { [key: string]: string } = {}): Promise<Uint8Array> {
   const entries: Record<string, SafetensorsEntry> = {};
   for (const [path, leaf] of flattenState(state)) entries[path] = await toEntry(path, leaf);
+  for (const path of emptyPaths(state)) entries[path] = { dtype: 'F64', shape: [0], data: new Float64Array(0) };
   return encodeSafetensors(entries, metadata);
+}
+
+/** Paths of empty subtrees (`{}`), which have no leaf to carry them: stored as zero-length F64 entries. */
+function emptyPaths(state: State, prefix = ''): string[] {
+  return Object.entries(state).flatMap(([key, node]) => {
+    if (isStateLeaf(node)) return [];
+    return Object.keys(node).length === 0 ? [prefix + key] : emptyPaths(node, `${prefix}${key}/`);
+  });
 }
 
 /** Inverse of {@link saveState}: F64 scalars become numbers, everything else tensors the caller owns. */
 export function loadState(bytes: Uint8Array, source?: string): { state: State; metadata: { [key: string]: string } } {
   const file = decodeSafetensors(bytes, source);
-  const leaves: [string, StateLeaf][] = Object.entries(file.tensors).map(([path, entry]) => [
-    path,
-    entry.dtype === 'F64' && entry.shape.length === 0 ? entry.data[0]! : toTensor(entry),
-  ]);
-  return { state: unflattenState(leaves), metadata: file.metadata };
+  const isEmptyTree = (entry: SafetensorsEntry) => entry.dtype === 'F64' && entry.shape.length === 1 && entry.shape[0] === 0;
+  const leaves: [string, StateLeaf][] = Object.entries(file.tensors)
+    .filter(([, entry]) => !isEmptyTree(entry))
+    .map(([path, entry]) => [path, entry.dtype === 'F64' && entry.shape.length === 0 ? entry.data[0]! : toTensor(entry)]);
+  const state = unflattenState(leaves) as Record<string, unknown>;
+  for (const [path, entry] of Object.entries(file.tensors)) {
+    if (!isEmptyTree(entry)) continue;
+    let node = state;
+    for (const key of path.split('/')) node = (node[key] ??= {}) as Record<string, unknown>;
+  }
+  return { state: state as State, metadata: file.metadata };
 }

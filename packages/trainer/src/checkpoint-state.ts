@@ -32,10 +32,12 @@ const FORMAT = 'nnopt-checkpoint/1';
  */
 export async function snapshot(run: RunState, progress: Progress, seed: number, history: readonly Logs[]): Promise<Uint8Array> {
   const optimizer = run.optimizer as tf.Optimizer & StatefulOptimizer;
-  const optimizerState: State =
-    typeof optimizer.stateDict === 'function'
-      ? optimizer.stateDict()
-      : Object.fromEntries((await optimizer.getWeights()).map((w) => [w.name.replaceAll('/', '|'), w.tensor]));
+  // nnopt optimizers return copies keyed by tfjs variable name; tfjs ones return their live variables.
+  const copies = typeof optimizer.stateDict === 'function';
+  const raw: State = copies
+    ? optimizer.stateDict!()
+    : Object.fromEntries((await optimizer.getWeights()).map((w) => [w.name, w.tensor]));
+  const optimizerState = renameKeys(raw, variableKeys(run.model, 'save'));
   const state: State = {
     params: run.model.namedParameters(),
     buffers: run.model.namedBuffers(),
@@ -45,7 +47,7 @@ export async function snapshot(run: RunState, progress: Progress, seed: number, 
     progress: { epoch: progress.epoch, batch: progress.batch, step: progress.step, seed },
   };
   const bytes = await saveState(state, { format: FORMAT, history: JSON.stringify(history) });
-  if (typeof optimizer.stateDict !== 'function') tf.dispose(Object.values(optimizerState) as tf.Tensor[]);
+  if (copies) tf.dispose(stateTensors(raw));
   return bytes;
 }
 
@@ -69,12 +71,9 @@ export async function restore(
     checkAll(params, section('params'), `${source}: parameter`);
     checkAll(buffers, section('buffers'), `${source}: buffer`);
     const optimizer = run.optimizer as tf.Optimizer & StatefulOptimizer;
-    if (typeof optimizer.loadStateDict === 'function') optimizer.loadStateDict(section('optimizer'));
-    else {
-      await optimizer.setWeights(
-        Object.entries(section('optimizer')).map(([name, tensor]) => ({ name: name.replaceAll('|', '/'), tensor: tensor as tf.Tensor })),
-      );
-    }
+    const optimizerState = renameKeys(section('optimizer'), variableKeys(run.model, 'load'));
+    if (typeof optimizer.loadStateDict === 'function') optimizer.loadStateDict(optimizerState);
+    else await optimizer.setWeights(Object.entries(optimizerState).map(([name, tensor]) => ({ name, tensor: tensor as tf.Tensor })));
     // Only now that the optimizer accepted its state do the model's variables change.
     for (const [name, variable] of Object.entries({ ...params, ...buffers })) {
       variable.assign((section(name in params ? 'params' : 'buffers')[name]) as tf.Tensor);
@@ -103,4 +102,27 @@ function checkAll(targets: TensorMap<tf.Variable>, saved: State, what: string): 
     }
   }
   for (const name of Object.keys(saved)) if (!(name in targets)) throw new Error(`${what} '${name}' is not in the model`);
+}
+
+/**
+ * Optimizer state is keyed by tfjs variable names, which are unique per process and differ between runs. In a
+ * checkpoint those keys become the model's own names (`@fc1.weight`), so a new process with a new model instance can
+ * load it. Keys appear raw (tfjs optimizers) or with nnopt's escaping of `/` and `%`.
+ */
+function variableKeys(model: TrainableModel, direction: 'save' | 'load'): Map<string, string> {
+  const escape = (key: string) => key.replace(/%/g, '%25').replace(/\//g, '%2F');
+  const pairs = Object.entries({ ...model.namedParameters(), ...model.namedBuffers() }).flatMap(([name, variable]) => [
+    [variable.name, `@${name}`],
+    [escape(variable.name), `@${escape(name)}`],
+  ]);
+  return new Map(pairs.map(([a, b]) => (direction === 'save' ? [a!, b!] : [b!, a!])));
+}
+
+function renameKeys(state: State, names: Map<string, string>): State {
+  return Object.fromEntries(
+    Object.entries(state).map(([key, value]) => [
+      names.get(key) ?? key,
+      typeof value === 'number' || value instanceof tf.Tensor ? value : renameKeys(value as State, names),
+    ]),
+  );
 }

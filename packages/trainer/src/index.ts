@@ -12,7 +12,7 @@ export { parseIdx, type IdxArray } from './data/idx';
 export { dataLoader, type DataLoader, type DataLoaderOptions } from './data/loader';
 export { evaluate } from './evaluate';
 export { fit, type Augmentation, type FitContext, type FitOptions, type History } from './fit';
-export { setHyperparameter, type HyperparameterSchedule } from './hyperparameters';
+export { getHyperparameter, setHyperparameter, type HyperparameterSchedule } from './hyperparameters';
 export { sparseSoftmaxCrossEntropy, type LossFn } from './losses';
 export { lrRangeTest, type LrRangeTestOptions, type LrRangeTestResult } from './lr-finder';
 export { accuracy } from './metrics/accuracy';

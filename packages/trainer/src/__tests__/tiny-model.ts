@@ -43,7 +43,7 @@ export function blobs(size: number, features = 4, seed = 0): Dataset {
     y[i] = i % 3;
     for (let j = 0; j < features; j++) x[i * features + j] = (j === y[i] ? 2 : 0) + rand();
   }
-  return arrayDataset({ x, y, sampleShape: [features], numClasses: 3 });
+  return arrayDataset({ x, y, sampleShape: [features / 2, 2, 1], numClasses: 3 });
 }
 
 export function disposeModel(model: TrainableModel): void {

@@ -1,4 +1,4 @@
-import type { Callback } from '@nnopt/core';
+import type { Callback, State } from '@nnopt/core';
 import type { FitContext } from '../fit';
 import { setHyperparameter } from '../hyperparameters';
 
@@ -6,6 +6,8 @@ import { setHyperparameter } from '../hyperparameters';
 export interface PlateauSchedule {
   observe(metric: number): void;
   current(): number;
+  stateDict?(): object;
+  loadStateDict?(state: never): void;
 }
 
 /**
@@ -17,6 +19,9 @@ export function onPlateau(
   { monitor = 'val_loss', hyperparameter = 'learningRate' }: { monitor?: string; hyperparameter?: string } = {},
 ): Callback {
   return {
+    name: 'onPlateau',
+    stateDict: () => ({ ...(schedule.stateDict?.() as State | undefined) }),
+    loadStateDict: (state) => schedule.loadStateDict?.(state as never),
     onTrainBegin(context) {
       setHyperparameter((context as FitContext).optimizer, hyperparameter, schedule.current());
     },

@@ -1,6 +1,6 @@
-import type * as tf from '@tensorflow/tfjs-core';
 import type { Callback, Logs } from '@nnopt/core';
 import type { FitContext } from '../fit';
+import { getHyperparameter } from '../hyperparameters';
 import { fileVersionEvent, histogram, histogramEvent, hparamsEvent, scalarsEvent } from '../tensorboard/events';
 import type { BinarySink } from './sink';
 
@@ -16,11 +16,6 @@ export interface TensorBoardOptions {
   readonly hparams?: { readonly [name: string]: number | string | boolean };
   /** Wall clock in seconds (tests inject one). */
   readonly now?: () => number;
-}
-
-interface LearningRateHolder {
-  learningRate?: number;
-  getLearningRate?(): number;
 }
 
 /**
@@ -42,7 +37,7 @@ export function tensorBoard({ sink, histograms = true, updateFreq, hparams, now 
     async onEpochEnd(context, logs) {
       const ctx = context as FitContext;
       const scalars: Logs = Object.fromEntries(Object.entries(logs).map(([k, v]) => [`epoch/${k}`, v]));
-      const lr = learningRate(ctx.optimizer);
+      const lr = getHyperparameter(ctx.optimizer, 'learningRate');
       if (lr !== undefined) scalars['epoch/learning_rate'] = lr;
       await sink.append(scalarsEvent(now(), ctx.epoch, scalars));
       if (histograms) {
@@ -53,10 +48,4 @@ export function tensorBoard({ sink, histograms = true, updateFreq, hparams, now 
       }
     },
   };
-}
-
-function learningRate(optimizer: tf.Optimizer | undefined): number | undefined {
-  const holder = optimizer as unknown as LearningRateHolder | undefined;
-  if (typeof holder?.getLearningRate === 'function') return holder.getLearningRate();
-  return typeof holder?.learningRate === 'number' ? holder.learningRate : undefined;
 }

@@ -9,7 +9,9 @@ export function meanLoss(name = 'loss'): Metric {
     name,
     update(_logits, labels, loss) {
       const n = labels.shape[0]!;
-      sum.add(tf.tidy(() => tf.mul(loss, n)), n);
+      const weighted = tf.mul(loss, n) as tf.Scalar;
+      sum.add(weighted, n);
+      weighted.dispose();
     },
     result: () => (sum.count === 0 ? NaN : sum.value() / sum.count),
     reset: () => sum.reset(),
