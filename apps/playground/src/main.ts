@@ -42,7 +42,7 @@ const fill = (select: HTMLSelectElement, names: readonly string[], selected: str
   select.replaceChildren(...names.map((n) => new Option(n, n, n === selected, n === selected)));
 };
 fill(optimizerSelect, optimizerNames, 'adam');
-fill(scheduleSelect, scheduleNames, 'warmupCosine');
+fill(scheduleSelect, scheduleNames, 'warmupCosineDecay');
 fill(augmentSelect, augmentNames, 'none');
 lrInput.value = String(defaultLearningRate.adam);
 optimizerSelect.addEventListener('change', () => {
@@ -86,7 +86,12 @@ function smooth(values: readonly number[], window = 10): number[] {
 function drawSchedulePreview(history: readonly StepMetrics[] = []): void {
   const steps = Math.max(1, Number(stepsInput.value) || 1);
   const lr = Number(lrInput.value) || 0;
-  const planned = schedule(scheduleSelect.value as ScheduleName, lr, steps);
+  let planned: (t: number) => number;
+  try {
+    planned = schedule(scheduleSelect.value as ScheduleName, lr, steps);
+  } catch {
+    planned = () => NaN; // an invalid option is reported when Train is pressed
+  }
   const preview = Array.from({ length: Math.min(steps, 400) }, (_, i) => {
     const t = Math.round((i * (steps - 1)) / Math.max(1, Math.min(steps, 400) - 1));
     return [t, planned(t)] as const;

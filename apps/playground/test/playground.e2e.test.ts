@@ -91,7 +91,7 @@ describe('playground in headless Chromium', () => {
   it.each([
     { backend: 'cpu', optimizer: 'momentum', schedule: 'stepLR', augment: 'horizontalFlip', steps: '60' },
     { backend: 'wasm', optimizer: 'sgd', schedule: 'cosineAnnealingLR', augment: 'gaussianNoise', steps: '60' },
-    { backend: 'webgl', optimizer: 'adam', schedule: 'warmupCosine', augment: 'randomShift', steps: '120' },
+    { backend: 'webgl', optimizer: 'adam', schedule: 'warmupCosineDecay', augment: 'randomShift', steps: '120' },
   ])('trains on $backend with $optimizer, $schedule, $augment to a falling loss', async ({ backend, ...rest }) => {
     const result = await runTraining({ backend, ...rest, batchSize: '64' });
     expect(result.error).toBeUndefined();
