@@ -125,6 +125,8 @@ export class TransformOptimizer extends tf.Optimizer {
       tf.dispose(created);
       throw error;
     }
+    // tfjs-layers runs minimize inside its own tf.tidy: keep the state, which outlives the step.
+    keepAll(this.state);
     for (const name of fresh) this.known.add(name);
     this.incrementIterations();
   }
@@ -201,7 +203,7 @@ export class TransformOptimizer extends tf.Optimizer {
     const next = mapTree(candidate, (key) => key, (leaf) => (typeof leaf === 'number' ? leaf : leaf.clone()));
     const restored = numbersAsTensors ? numbersFrom(next, reference) : next;
     tf.dispose(stateTensors(this.state));
-    this.state = restored;
+    this.state = keepAll(restored);
     this.known.clear();
     for (const key of variables) this.known.add(unescapeKey(key));
   }
@@ -261,6 +263,11 @@ export class TransformOptimizer extends tf.Optimizer {
 }
 
 const same = (leaf: StateLeaf): StateLeaf => leaf;
+
+function keepAll(state: State): State {
+  for (const tensor of stateTensors(state)) tf.keep(tensor);
+  return state;
+}
 const escapeTree = (state: State): State => mapTree(state, escapeKey, same);
 
 function isTensor(node: unknown): node is tf.Tensor {
