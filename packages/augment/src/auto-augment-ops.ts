@@ -4,6 +4,7 @@ import { affine, type AffineParams } from './affine';
 import { selectSamples } from './flip';
 import type { Interpolation } from './grid-sample';
 import { autocontrast, posterize, solarize } from './pixel-ops';
+import { roundHalfEven } from './random';
 
 /**
  * The operations of torchvision's automatic augmentation policies (`_augmentation_space`), on float images in
@@ -108,15 +109,10 @@ export function magnitudeBins(op: AutoAugmentOp, numBins: number, height: number
       return linspace(0, wide ? 0.99 : 0.9);
     case 'posterize':
       // 8 - round(i / ((numBins - 1) / k)), k = 4 (RandAugment) or 6 (wide); torch.round is half to even.
-      return Array.from({ length: numBins }, (_, i) => 8 - roundEven(i / ((numBins - 1) / (wide ? 6 : 4))));
+      return Array.from({ length: numBins }, (_, i) => 8 - roundHalfEven(i / ((numBins - 1) / (wide ? 6 : 4))));
     case 'solarize':
       return linspace(255, 0);
     default:
       return Array.from({ length: numBins }, () => 0);
   }
-}
-
-function roundEven(x: number): number {
-  const r = Math.round(x);
-  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }

@@ -15,11 +15,7 @@ export function toSoftLabels(transform: string, labels: tf.Tensor, n: number, nu
 
 /** `lam * a + (1 - lam) * roll(a, 1)` along the batch, the pairing of torchvision's reference mixup/cutmix. */
 export function mixWithRolled<T extends tf.Tensor>(a: T, lam: number): T {
-  return tf.tidy(() => {
-    const n = a.shape[0]!;
-    const rolled = n > 1 ? tf.concat([tf.slice(a, [n - 1], [1]), tf.slice(a, [0], [n - 1])], 0) : a;
-    return tf.add(tf.mul(a, lam), tf.mul(rolled, 1 - lam)) as T;
-  });
+  return tf.tidy(() => tf.add(tf.mul(a, lam), tf.mul(rollBatch(a), 1 - lam)) as T);
 }
 
 /** `roll(a, 1)` along the batch axis. */
