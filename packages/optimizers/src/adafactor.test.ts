@@ -16,5 +16,6 @@ describe('adafactor options', () => {
     expect(() => adafactor({ decayRate: 0 })).toThrow(/decayRate/);
     expect(() => adafactor({ clippingThreshold: -1 })).toThrow(/clippingThreshold/);
     expect(() => adafactor({ minDimSizeToFactor: 0 })).toThrow(/minDimSizeToFactor/);
+    expect(() => adafactor({ momentum: 1 })).toThrow(/momentum/);
   });
 });

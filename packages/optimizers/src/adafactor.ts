@@ -1,6 +1,7 @@
-import { assertNonNegative, chain, type Schedule, type ScheduleLike, type Transform } from '@nnopt/core';
+import { assertInRange, assertNonNegative, chain, type Schedule, type ScheduleLike, type Transform } from '@nnopt/core';
 import { addDecayedWeights } from './add-decayed-weights';
 import { clipByBlockRms } from './clip-by-block-rms';
+import { ema } from './ema';
 import { namedOptimizer } from './named-optimizer';
 import { scaleByFactoredRms } from './scale-by-factored-rms';
 import { scaleByLearningRate } from './scale-by-learning-rate';
@@ -27,6 +28,8 @@ export interface AdafactorOptions {
   weightDecay?: ScheduleLike;
   /** Factor second moments at all (false: full `v` as Adam without momentum). Default true. */
   factored?: boolean;
+  /** Decay of an exponential moving average of the updates (optax's `momentum`); 0 turns it off. Default 0. */
+  momentum?: number;
 }
 
 /** The paper's default relative step size `min(1e-2, 1 / sqrt(step + 1))`. */
@@ -34,14 +37,18 @@ const relativeStep: Schedule = (step) => Math.min(1e-2, 1 / Math.sqrt(step + 1))
 
 /**
  * Adafactor (Shazeer & Stern 2018, "Adafactor: Adaptive Learning Rates with Sublinear Memory Cost",
- * https://arxiv.org/abs/1804.04235), as optax `adafactor` without momentum:
+ * https://arxiv.org/abs/1804.04235), as optax `adafactor`:
  *
  * `u = g / sqrt(V̂_t)` (factored second moment, `scaleByFactoredRms`), `u <- u / max(1, RMS(u) / d)`,
- * `u <- u * max(RMS(p), 1e-3)` (when `multiplyByParameterScale`), `p <- p - lr (u + weightDecay p)`
+ * `u <- u * max(RMS(p), 1e-3)` (when `multiplyByParameterScale`), optionally `u <- ema_momentum(u)`,
+ * `p <- p - lr (u + weightDecay p)`
  *
- * Chain: `scaleByFactoredRms`, `clipByBlockRms`, `scaleByParamBlockRms`, `addDecayedWeights`, `scaleByLearningRate`.
+ * Chain: `scaleByFactoredRms`, `clipByBlockRms`, `scaleByParamBlockRms`, `ema` (when `momentum > 0`),
+ * `addDecayedWeights`, `scaleByLearningRate`.
  * Defaults: `learningRate = min(1e-2, 1/sqrt(t))`, `decayRate = 0.8`, `decayOffset = 0`, `minDimSizeToFactor = 128`,
- * `clippingThreshold = 1`, `multiplyByParameterScale = true`, `epsilon = 1e-30`, `weightDecay = 0`, `factored = true`.
+ * `clippingThreshold = 1`, `multiplyByParameterScale = true`, `epsilon = 1e-30`, `weightDecay = 0`, `factored = true`,
+ * `momentum = 0` (off; the paper's default, optax's `None`). optax applies the learning rate before the momentum average;
+ * here it comes last, which is the same for a constant learning rate.
  * Convention: weight decay is multiplied by the learning rate (AdamW-style); optax adds it after the learning rate.
  * Not in PyTorch 1.13 or tfjs: checked against a float64 reference written from the paper.
  *
@@ -58,17 +65,20 @@ export function adafactor(options: AdafactorOptions = {}): TransformOptimizer {
     epsilon = 1e-30,
     weightDecay = 0,
     factored = true,
+    momentum = 0,
   } = options;
   assertNonNegative('clippingThreshold', clippingThreshold);
+  assertInRange('momentum', momentum, 0, 1);
   return namedOptimizer(
     'adafactor',
     adafactor,
-    { learningRate, decayRate, decayOffset, minDimSizeToFactor, clippingThreshold, multiplyByParameterScale, epsilon, weightDecay, factored },
+    { learningRate, decayRate, decayOffset, minDimSizeToFactor, clippingThreshold, multiplyByParameterScale, epsilon, weightDecay, factored, momentum },
     { learningRate, weightDecay },
     (h) => {
       const stages: Transform[] = [scaleByFactoredRms({ factored, decayRate, stepOffset: decayOffset, minDimSizeToFactor, epsilon })];
       if (clippingThreshold > 0) stages.push(clipByBlockRms({ threshold: clippingThreshold }));
       if (multiplyByParameterScale) stages.push(scaleByParamBlockRms());
+      if (momentum > 0) stages.push(ema({ decay: momentum }));
       return chain(...stages, addDecayedWeights(h.weightDecay), scaleByLearningRate(h.learningRate));
     },
   );
