@@ -26,9 +26,12 @@ export function createParameter(init: Initializer, key: PRNGKey, shape: readonly
   return variable;
 }
 
-/** A non-trainable variable (a buffer such as BatchNorm's running mean) holding `value`, which it takes over. */
-export function createBuffer(value: tf.Tensor): tf.Variable {
-  const variable = tf.variable(value, false);
+/**
+ * A variable holding `value`, which it takes over (`value` is disposed): non-trainable by default (a buffer such
+ * as BatchNorm's running mean), trainable with `trainable: true` (BatchNorm's weight).
+ */
+export function createBuffer(value: tf.Tensor, trainable = false): tf.Variable {
+  const variable = tf.variable(value, trainable);
   value.dispose();
   return variable;
 }

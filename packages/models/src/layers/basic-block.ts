@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertInteger, type PRNGKey } from '@nnopt/core';
-import { resolveKey } from '../initializers';
+import { resolveKey, type Initializer } from '../initializers';
 import { defineModule, type Module } from '../module';
 import { batchNorm2d } from './batch-norm';
 import { blockKeys, present, residualOut, resnetConv, shortcut } from './residual';
@@ -14,6 +14,8 @@ export interface BasicBlockOptions {
   stride?: number;
   /** Insert the seed's {@link selfAttention2d} (named `attention`) between `relu(bn1(conv1(x)))` and `conv2`. Default false. */
   selfAttention?: boolean;
+  /** Conv weight initializer. Default torchvision's Kaiming-normal (fan-out, ReLU). */
+  convInit?: Initializer;
   key?: PRNGKey;
 }
 
@@ -22,17 +24,17 @@ export interface BasicBlockOptions {
  * `y = relu(bn2(conv2(relu(bn1(conv1(x))))) + downsample(x))` with 3x3 bias-free convs; `downsample` (1x1 conv +
  * BatchNorm) exists when `stride != 1` or `inPlanes != planes`. Convs use torchvision's Kaiming-normal (fan-out) init.
  */
-export function basicBlock({ inPlanes, planes, stride = 1, selfAttention = false, key }: BasicBlockOptions): Module {
+export function basicBlock({ inPlanes, planes, stride = 1, selfAttention = false, convInit, key }: BasicBlockOptions): Module {
   assertInteger('inPlanes', inPlanes, 1);
   assertInteger('planes', planes, 1);
   assertInteger('stride', stride, 1);
   const [k1, k2, k3, k4] = blockKeys(resolveKey(key), 4);
-  const conv1 = resnetConv(inPlanes, planes, 3, stride, k1!);
+  const conv1 = resnetConv(inPlanes, planes, 3, stride, k1!, convInit);
   const bn1 = batchNorm2d({ numFeatures: planes });
   const attention = selfAttention ? selfAttention2d({ inChannels: planes, key: k4 }) : undefined;
-  const conv2 = resnetConv(planes, planes, 3, 1, k2!);
+  const conv2 = resnetConv(planes, planes, 3, 1, k2!, convInit);
   const bn2 = batchNorm2d({ numFeatures: planes });
-  const downsample = shortcut(inPlanes, planes, stride, k3!);
+  const downsample = shortcut(inPlanes, planes, stride, k3!, convInit);
   return defineModule({
     type: 'BasicBlock',
     children: present([

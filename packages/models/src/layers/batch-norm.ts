@@ -23,8 +23,8 @@ function batchNorm(type: string, ranks: readonly number[], layout: string, optio
   assertInRange('momentum', momentum, 0, 1.000001);
   const parameters: Record<string, tf.Variable> = {};
   if (affine) {
-    parameters.weight = tf.variable(tf.ones([numFeatures]), true);
-    parameters.bias = tf.variable(tf.zeros([numFeatures]), true);
+    parameters.weight = createBuffer(tf.ones([numFeatures]), true);
+    parameters.bias = createBuffer(tf.zeros([numFeatures]), true);
   }
   const buffers: Record<string, tf.Variable> = {};
   if (trackRunningStats) {

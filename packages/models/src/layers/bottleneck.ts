@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertInteger, type PRNGKey } from '@nnopt/core';
-import { resolveKey } from '../initializers';
+import { resolveKey, type Initializer } from '../initializers';
 import { defineModule, type Module } from '../module';
 import { batchNorm2d } from './batch-norm';
 import { blockKeys, residualOut, resnetConv, shortcut, present } from './residual';
@@ -12,6 +12,8 @@ export interface BottleneckOptions {
   planes: number;
   /** Stride of the 3x3 `conv2` (torchvision's "ResNet v1.5") and of the shortcut. Default 1. */
   stride?: number;
+  /** Conv weight initializer. Default torchvision's Kaiming-normal (fan-out, ReLU). */
+  convInit?: Initializer;
   key?: PRNGKey;
 }
 
@@ -20,18 +22,18 @@ export interface BottleneckOptions {
  * downsample(x))`, conv1/conv3 1x1, conv2 3x3 carrying the stride; `downsample` when `stride != 1` or
  * `inPlanes != 4 * planes`.
  */
-export function bottleneck({ inPlanes, planes, stride = 1, key }: BottleneckOptions): Module {
+export function bottleneck({ inPlanes, planes, stride = 1, convInit, key }: BottleneckOptions): Module {
   assertInteger('inPlanes', inPlanes, 1);
   assertInteger('planes', planes, 1);
   assertInteger('stride', stride, 1);
   const [k1, k2, k3, k4] = blockKeys(resolveKey(key), 4);
-  const conv1 = resnetConv(inPlanes, planes, 1, 1, k1!);
+  const conv1 = resnetConv(inPlanes, planes, 1, 1, k1!, convInit);
   const bn1 = batchNorm2d({ numFeatures: planes });
-  const conv2 = resnetConv(planes, planes, 3, stride, k2!);
+  const conv2 = resnetConv(planes, planes, 3, stride, k2!, convInit);
   const bn2 = batchNorm2d({ numFeatures: planes });
-  const conv3 = resnetConv(planes, planes * 4, 1, 1, k3!);
+  const conv3 = resnetConv(planes, planes * 4, 1, 1, k3!, convInit);
   const bn3 = batchNorm2d({ numFeatures: planes * 4 });
-  const downsample = shortcut(inPlanes, planes * 4, stride, k4!);
+  const downsample = shortcut(inPlanes, planes * 4, stride, k4!, convInit);
   return defineModule({
     type: 'Bottleneck',
     children: present([

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertInteger, assertOption, assertPositive } from '@nnopt/core';
 import { defineModule, type Module } from '../module';
+import { createBuffer } from '../parameter';
 
 /** Options of {@link groupNorm}. */
 export interface GroupNormOptions {
@@ -25,8 +26,8 @@ export function groupNorm({ numGroups, numChannels, eps = 1e-5, affine = true }:
   assertPositive('eps', eps);
   const parameters: Record<string, tf.Variable> = {};
   if (affine) {
-    parameters.weight = tf.variable(tf.ones([numChannels]), true);
-    parameters.bias = tf.variable(tf.zeros([numChannels]), true);
+    parameters.weight = createBuffer(tf.ones([numChannels]), true);
+    parameters.bias = createBuffer(tf.zeros([numChannels]), true);
   }
   return defineModule({
     type: 'GroupNorm',

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertOption, assertPositive } from '@nnopt/core';
 import { defineModule, type Module } from '../module';
+import { createBuffer } from '../parameter';
 
 /** Options of {@link layerNorm}. */
 export interface LayerNormOptions {
@@ -22,8 +23,8 @@ export function layerNorm({ normalizedShape, eps = 1e-5, elementwiseAffine = tru
   assertPositive('eps', eps);
   const parameters: Record<string, tf.Variable> = {};
   if (elementwiseAffine) {
-    parameters.weight = tf.variable(tf.ones(shape), true);
-    parameters.bias = tf.variable(tf.zeros(shape), true);
+    parameters.weight = createBuffer(tf.ones(shape), true);
+    parameters.bias = createBuffer(tf.zeros(shape), true);
   }
   return defineModule({
     type: 'LayerNorm',

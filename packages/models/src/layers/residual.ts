@@ -10,14 +10,14 @@ import { sequential } from './sequential';
 export const resnetConvInit: Initializer = kaimingNormal({ mode: 'fanOut', nonlinearity: 'relu' });
 
 /** A bias-free conv with torchvision's ResNet initialization. */
-export function resnetConv(inChannels: number, outChannels: number, kernelSize: number, stride: number, key: PRNGKey): Module {
-  return conv2d({ inChannels, outChannels, kernelSize, stride, padding: (kernelSize - 1) / 2, bias: false, weightInit: resnetConvInit, key });
+export function resnetConv(inChannels: number, outChannels: number, kernelSize: number, stride: number, key: PRNGKey, init: Initializer = resnetConvInit): Module {
+  return conv2d({ inChannels, outChannels, kernelSize, stride, padding: (kernelSize - 1) / 2, bias: false, weightInit: init, key });
 }
 
 /** The projection shortcut `downsample = Sequential(conv1x1(stride), BatchNorm2d)`, or none when shapes already match. */
-export function shortcut(inPlanes: number, outPlanes: number, stride: number, key: PRNGKey): Module | undefined {
+export function shortcut(inPlanes: number, outPlanes: number, stride: number, key: PRNGKey, init?: Initializer): Module | undefined {
   if (stride === 1 && inPlanes === outPlanes) return undefined;
-  return sequential([resnetConv(inPlanes, outPlanes, 1, stride, key), batchNorm2d({ numFeatures: outPlanes })]);
+  return sequential([resnetConv(inPlanes, outPlanes, 1, stride, key, init), batchNorm2d({ numFeatures: outPlanes })]);
 }
 
 /** `[name, module]` children, skipping absent ones. */

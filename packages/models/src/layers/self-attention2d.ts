@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { assertInteger, assertOption, split, type PRNGKey } from '@nnopt/core';
 import { resolveKey } from '../initializers';
 import { defineModule, type Module } from '../module';
+import { createBuffer } from '../parameter';
 import { conv2d } from './conv2d';
 
 /** Options of {@link selfAttention2d}. */
@@ -28,7 +29,7 @@ export function selfAttention2d({ inChannels, reduction = 8, key }: SelfAttentio
   const query = conv2d({ inChannels, outChannels: inner, kernelSize: 1, key: qk });
   const keyConv = conv2d({ inChannels, outChannels: inner, kernelSize: 1, key: kk });
   const value = conv2d({ inChannels, outChannels: inChannels, kernelSize: 1, key: vk });
-  const gamma = tf.variable(tf.zeros([1]), true);
+  const gamma = createBuffer(tf.zeros([1]), true);
   return defineModule({
     type: 'SelfAttention',
     parameters: { gamma },

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertInteger, assertOption, assertPositive, split, type PRNGKey } from '@nnopt/core';
-import { resolveKey } from '../initializers';
+import { resolveKey, type Initializer } from '../initializers';
 import { defineModule, type Module } from '../module';
 import { relu } from '../layers/activations';
 import { basicBlock } from '../layers/basic-block';
@@ -28,6 +28,8 @@ export interface ResNetOptions {
   stem?: 'imagenet' | 'small';
   /** Insert the seed's self-attention in the last block of `layer4`, before its second conv (basic blocks only). Default false. */
   selfAttention?: boolean;
+  /** Initializer of every conv weight. Default torchvision's `kaimingNormal({ mode: 'fanOut', nonlinearity: 'relu' })`. */
+  convInit?: Initializer;
   key?: PRNGKey;
 }
 
@@ -41,7 +43,7 @@ const blocksPerStage: Record<18 | 34 | 50, readonly number[]> = { 18: [2, 2, 2, 
  * Output: logits `[N, numClasses]`.
  */
 export function resnet(options: ResNetOptions): Module {
-  const { depth, widthMultiplier = 1, inChannels = 3, numClasses = 1000, stem = 'imagenet', selfAttention = false, key } = options;
+  const { depth, widthMultiplier = 1, inChannels = 3, numClasses = 1000, stem = 'imagenet', selfAttention = false, convInit, key } = options;
   assertOption(depth === 18 || depth === 34 || depth === 50, 'depth', depth, '18, 34 or 50');
   assertPositive('widthMultiplier', widthMultiplier);
   assertInteger('inChannels', inChannels, 1);
@@ -52,7 +54,7 @@ export function resnet(options: ResNetOptions): Module {
   const widths = [64, 128, 256, 512].map((w) => Math.max(1, Math.round(w * widthMultiplier)));
   const keys = split(resolveKey(key), 6);
   const stemWidth = widths[0]!;
-  const conv1 = stem === 'imagenet' ? resnetConv(inChannels, stemWidth, 7, 2, keys[0]!) : resnetConv(inChannels, stemWidth, 3, 1, keys[0]!);
+  const conv1 = stem === 'imagenet' ? resnetConv(inChannels, stemWidth, 7, 2, keys[0]!, convInit) : resnetConv(inChannels, stemWidth, 3, 1, keys[0]!, convInit);
   const bn1 = batchNorm2d({ numFeatures: stemWidth });
   const maxpool = stem === 'imagenet' ? maxPool2d({ kernelSize: 3, stride: 2, padding: 1 }) : undefined;
   let inPlanes = stemWidth;
@@ -64,8 +66,8 @@ export function resnet(options: ResNetOptions): Module {
       const attention = selfAttention && s === 3 && b === count - 1;
       const block =
         depth === 50
-          ? bottleneck({ inPlanes, planes, stride, key: blockKeys[b] })
-          : basicBlock({ inPlanes, planes, stride, selfAttention: attention, key: blockKeys[b] });
+          ? bottleneck({ inPlanes, planes, stride, convInit, key: blockKeys[b] })
+          : basicBlock({ inPlanes, planes, stride, selfAttention: attention, convInit, key: blockKeys[b] });
       inPlanes = planes * expansion;
       return block;
     });
