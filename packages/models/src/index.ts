@@ -61,6 +61,7 @@ export { smallCnn, type SmallCnnOptions } from './models/small-cnn';
 export { vit, type VitOptions } from './models/vit';
 export { checkBackend, type BackendReport, type CheckBackendOptions } from './check-backend';
 export { conv2dBackpropFilter } from './kernels/conv2d-backprop-filter';
+export { conv2dBackpropInput } from './kernels/conv2d-backprop-input';
 export { depthwiseConv2dBackpropFilter } from './kernels/depthwise-conv2d-backprop-filter';
 export { depthwiseConv2dBackpropInput } from './kernels/depthwise-conv2d-backprop-input';
 export { registerDilatedConvGradients } from './kernels/dilated-conv-gradients';

@@ -7,7 +7,7 @@ import {
   type NamedAttrMap,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { asTensor, padOrCrop } from './kernel-tensors';
+import { asTensor, spreadForInputGradient } from './kernel-tensors';
 
 /**
  * `DepthwiseConv2dNativeBackpropInput` for backends without it (tfjs-backend-wasm 4.22): the input gradient of a
@@ -34,24 +34,10 @@ export function depthwiseConv2dBackpropInput(
       attrs.dimRoundingMode,
       true,
     );
-    const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, outHeight, outWidth } = info;
-    const { dilationHeight: dh, dilationWidth: dw, inHeight, inWidth, padInfo } = info;
-    const [n, , , cm] = dy.shape;
+    const { filterHeight: kh, filterWidth: kw, dilationHeight: dh, dilationWidth: dw, inHeight, inWidth } = info;
+    const n = dy.shape[0];
     const [, , c, m] = filter.shape;
-    // Zero insertion: [n, oh, 1, ow, 1, cm] padded to [n, oh, sh, ow, sw, cm], i.e. oh·sh rows, the last sh − 1 zero.
-    const upsampled =
-      sh === 1 && sw === 1
-        ? dy
-        : tf.reshape(
-            tf.pad(tf.reshape(dy, [n, outHeight, 1, outWidth, 1, cm]), [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]]),
-            [n, outHeight * sh, outWidth * sw, cm],
-          );
-    const top = (kh - 1) * dh - padInfo.top;
-    const left = (kw - 1) * dw - padInfo.left;
-    // Output rows = rows + top + bottom − (kh − 1)·dh must equal the input height.
-    const bottom = inHeight - outHeight * sh - top + (kh - 1) * dh;
-    const right = inWidth - outWidth * sw - left + (kw - 1) * dw;
-    const padded = padOrCrop(upsampled as tf.Tensor4D, [top, bottom], [left, right]);
+    const padded = spreadForInputGradient(dy, info);
     const rotated = tf.reshape(tf.reverse(filter, [0, 1]), [kh, kw, c * m, 1]) as tf.Tensor4D;
     const perMultiplier = tf.depthwiseConv2d(padded, rotated, 1, 'valid', 'NHWC', [dh, dw]);
     return m === 1 ? perMultiplier : tf.sum(tf.reshape(perMultiplier, [n, inHeight, inWidth, c, m]), 4);

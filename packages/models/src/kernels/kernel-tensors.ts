@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { backend_util } from '@tensorflow/tfjs-core';
 
 /**
  * The engine hands kernels `Tensor`s when they run through `runKernel`; a `TensorInfo` (from another kernel calling
@@ -24,4 +25,29 @@ export function padOrCrop(x: tf.Tensor4D, [top, bottom]: [number, number], [left
   const cropTop = Math.max(-top, 0);
   const cropLeft = Math.max(-left, 0);
   return tf.slice(padded, [0, cropTop, cropLeft, 0], [n, h - cropTop - Math.max(-bottom, 0), w - cropLeft - Math.max(-right, 0), c]);
+}
+
+/**
+ * The input gradient of a convolution described by `info` is a stride-1 convolution, with the filter rotated by 180°,
+ * of `dy` spread out by the forward stride (`s − 1` zeros between rows and columns) and padded by `(k − 1)·d − p`
+ * (cropped where negative) so that the result has the forward input's height and width. Returns that padded `dy`.
+ */
+export function spreadForInputGradient(dy: tf.Tensor4D, info: backend_util.Conv2DInfo): tf.Tensor4D {
+  const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, outHeight, outWidth } = info;
+  const { dilationHeight: dh, dilationWidth: dw, inHeight, inWidth, padInfo } = info;
+  const [n, , , c] = dy.shape;
+  // Zero insertion: [n, oh, 1, ow, 1, c] padded to [n, oh, sh, ow, sw, c], i.e. oh·sh rows, the last sh − 1 zero.
+  const spread =
+    sh === 1 && sw === 1
+      ? dy
+      : (tf.reshape(
+          tf.pad(tf.reshape(dy, [n, outHeight, 1, outWidth, 1, c]), [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]]),
+          [n, outHeight * sh, outWidth * sw, c],
+        ) as tf.Tensor4D);
+  const top = (kh - 1) * dh - padInfo.top;
+  const left = (kw - 1) * dw - padInfo.left;
+  // Output rows = rows + top + bottom − (kh − 1)·dh must equal the input height.
+  const bottom = inHeight - outHeight * sh - top + (kh - 1) * dh;
+  const right = inWidth - outWidth * sw - left + (kw - 1) * dw;
+  return padOrCrop(spread, [top, bottom], [left, right]);
 }

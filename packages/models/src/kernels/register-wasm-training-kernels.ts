@@ -1,5 +1,6 @@
-import { getKernel, registerKernel, type KernelConfig } from '@tensorflow/tfjs-core';
+import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter';
+import { conv2dBackpropInputKernel } from './conv2d-backprop-input';
 import { registerDilatedConvGradients } from './dilated-conv-gradients';
 import { depthwiseConv2dBackpropFilterKernel } from './depthwise-conv2d-backprop-filter';
 import { depthwiseConv2dBackpropInputKernel } from './depthwise-conv2d-backprop-input';
@@ -20,15 +21,23 @@ const trainingKernels: readonly Omit<KernelConfig, 'backendName'>[] = [
  */
 export const wasmTrainingKernelNames: readonly string[] = trainingKernels.map((k) => k.kernelName);
 
+// Stock wasm kernels that exist but are slow enough to dominate a training step (measured in
+// tools/bench/kernels-wasm.mjs): replaced on wasm only.
+const fasterWasmKernels: readonly Omit<KernelConfig, 'backendName'>[] = [conv2dBackpropInputKernel];
+
 /**
  * Registers {@link wasmTrainingKernelNames} for a backend (default `'wasm'`) where it has none of its own, so
  * `tf.grad` through conv2d, depthwise conv2d and gather works there. Each kernel is written with ops the backend runs
  * natively (a swapped `conv2d`, a depthwise conv, a `scatterND`), not per-element JS loops, and is checked against
  * the cpu backend's kernel in tests.
  *
- * Explicit and idempotent: nothing is registered on import, a kernel the backend already has (its own, or one
- * registered earlier) is left alone, and the backend package need not be loaded yet. Returns the kernel names it
- * registered now (empty on later calls). It also calls {@link registerDilatedConvGradients} (backend-independent:
+ * On `'wasm'` it also replaces the stock `Conv2DBackpropInput` (conv2d's input gradient), a scalar C loop about
+ * 30× slower than XNNPACK's forward convolution, with {@link conv2dBackpropInput}, a native forward convolution
+ * (2-10× faster per layer here, identical results).
+ *
+ * Explicit and idempotent: nothing is registered on import, a missing kernel the backend already has (its own, or
+ * one registered earlier) is left alone, and the backend package need not be loaded yet. Returns the kernel names it
+ * registered or replaced now (empty on later calls). It also calls {@link registerDilatedConvGradients} (backend-independent:
  * tfjs-core's conv gradients refuse dilations > 1 everywhere), so every convolution the model layers build trains.
  *
  * @example
@@ -43,6 +52,13 @@ export function registerWasmTrainingKernels(backendName = 'wasm'): string[] {
   const registered: string[] = [];
   for (const kernel of trainingKernels) {
     if (getKernel(kernel.kernelName, backendName) != null) continue;
+    registerKernel({ ...kernel, backendName });
+    registered.push(kernel.kernelName);
+  }
+  if (backendName !== 'wasm') return registered;
+  for (const kernel of fasterWasmKernels) {
+    if (getKernel(kernel.kernelName, backendName)?.kernelFunc === kernel.kernelFunc) continue;
+    if (getKernel(kernel.kernelName, backendName) != null) unregisterKernel(kernel.kernelName, backendName);
     registerKernel({ ...kernel, backendName });
     registered.push(kernel.kernelName);
   }
