@@ -140,14 +140,27 @@ export function orthogonal({ gain = 1 }: { gain?: number } = {}): Initializer {
     assertOption(shape.length >= 2, 'shape', shape, 'of rank >= 2 for an orthogonal initializer');
     const rows = shape[0]!;
     const cols = size(shape) / rows;
-    return tf.tidy(() => {
-      let flat = normalInit()(key, [rows, cols]);
-      if (rows < cols) flat = tf.transpose(flat);
-      const [q, r] = tf.linalg.qr(flat as tf.Tensor2D);
-      const d = tf.sign(tf.sum(tf.mul(r, tf.eye(r.shape[0], r.shape[1])), 0));
-      let out: tf.Tensor = tf.mul(q, d);
-      if (rows < cols) out = tf.transpose(out);
-      return tf.reshape(tf.mul(out, gain), [...shape]);
-    });
+    // Modified Gram-Schmidt on the host over the columns of the tall orientation: the same Q as a QR
+    // decomposition whose R has a positive diagonal (torch's sign correction), without tf.linalg.qr.
+    const tall = rows >= cols;
+    const [m, n] = tall ? [rows, cols] : [cols, rows];
+    const g = normalValues(key, m * n); // column j of the m x n matrix is g[j*m .. j*m + m)
+    const q = Float64Array.from(g);
+    for (let j = 0; j < n; j++) {
+      for (let k = 0; k < j; k++) {
+        let dot = 0;
+        for (let i = 0; i < m; i++) dot += q[k * m + i]! * q[j * m + i]!;
+        for (let i = 0; i < m; i++) q[j * m + i] = q[j * m + i]! - dot * q[k * m + i]!;
+      }
+      let norm = 0;
+      for (let i = 0; i < m; i++) norm += q[j * m + i]! ** 2;
+      norm = Math.sqrt(norm);
+      for (let i = 0; i < m; i++) q[j * m + i] = q[j * m + i]! / norm;
+    }
+    const out = new Float32Array(rows * cols);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) out[r * cols + c] = gain * (tall ? q[c * m + r]! : q[r * m + c]!);
+    }
+    return tf.tensor(out, [...shape], 'float32');
   };
 }
