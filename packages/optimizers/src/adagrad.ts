@@ -1,5 +1,6 @@
 import { chain, type ScheduleLike } from '@nnopt/core';
 import { addL2Gradient } from './add-l2-gradient';
+import { fusedAdagrad } from './fused/fused-adagrad';
 import { namedOptimizer } from './named-optimizer';
 import { scaleByAdagrad } from './scale-by-adagrad';
 import { scaleByLearningRate } from './scale-by-learning-rate';
@@ -17,6 +18,11 @@ export interface AdagradOptions {
   initialAccumulatorValue?: number;
   /** Default 1e-10. */
   epsilon?: number;
+  /**
+   * One-pass fused step on the cpu and wasm backends (PyTorch's `fused`; same numbers and state as the composed
+   * chain, which other backends and `fused: false` run). Default true.
+   */
+  fused?: boolean;
 }
 
 /**
@@ -31,8 +37,9 @@ export interface AdagradOptions {
  * @throws RangeError naming the option (`learningRate`, `lrDecay`, `weightDecay`, `initialAccumulatorValue` < 0; `epsilon` <= 0).
  */
 export function adagrad(options: AdagradOptions = {}): TransformOptimizer {
-  const { learningRate = 1e-2, lrDecay = 0, weightDecay = 0, initialAccumulatorValue = 0, epsilon = 1e-10 } = options;
-  return namedOptimizer('adagrad', adagrad, { learningRate, lrDecay, weightDecay, initialAccumulatorValue, epsilon }, { learningRate, weightDecay }, (h) =>
+  const { learningRate = 1e-2, lrDecay = 0, weightDecay = 0, initialAccumulatorValue = 0, epsilon = 1e-10, fused = true } = options;
+  return namedOptimizer('adagrad', adagrad, { learningRate, lrDecay, weightDecay, initialAccumulatorValue, epsilon, fused }, { learningRate, weightDecay }, (h) =>
     chain(addL2Gradient(h.weightDecay), scaleByAdagrad({ initialAccumulatorValue, epsilon, lrDecay }), scaleByLearningRate(h.learningRate)),
+    fusedAdagrad({ epsilon, lrDecay }),
   );
 }

@@ -1,5 +1,6 @@
 import { chain, type ScheduleLike } from '@nnopt/core';
 import { addL2Gradient } from './add-l2-gradient';
+import { fusedAdam } from './fused/fused-adam';
 import { namedOptimizer } from './named-optimizer';
 import { scaleByAdam } from './scale-by-adam';
 import { scaleByLearningRate } from './scale-by-learning-rate';
@@ -19,6 +20,11 @@ export interface AdamOptions {
   weightDecay?: ScheduleLike;
   /** AMSGrad variant. Default false. */
   amsgrad?: boolean;
+  /**
+   * One-pass fused step on the cpu and wasm backends (PyTorch's `fused`; same numbers and state as the composed
+   * chain, which other backends and `fused: false` run). Default true.
+   */
+  fused?: boolean;
 }
 
 /**
@@ -33,8 +39,9 @@ export interface AdamOptions {
  * @throws RangeError naming the option: `learningRate`/`weightDecay` < 0, `beta1`/`beta2` outside [0, 1), `epsilon` <= 0.
  */
 export function adam(options: AdamOptions = {}): TransformOptimizer {
-  const { learningRate = 1e-3, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8, weightDecay = 0, amsgrad = false } = options;
-  return namedOptimizer('adam', adam, { learningRate, beta1, beta2, epsilon, weightDecay, amsgrad }, { learningRate, beta1, weightDecay }, (h) =>
+  const { learningRate = 1e-3, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8, weightDecay = 0, amsgrad = false, fused = true } = options;
+  return namedOptimizer('adam', adam, { learningRate, beta1, beta2, epsilon, weightDecay, amsgrad, fused }, { learningRate, beta1, weightDecay }, (h) =>
     chain(addL2Gradient(h.weightDecay), scaleByAdam({ beta1: h.beta1, beta2, epsilon, amsgrad }), scaleByLearningRate(h.learningRate)),
+    fusedAdam({ beta2, epsilon, amsgrad, decoupled: false }),
   );
 }

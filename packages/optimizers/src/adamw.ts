@@ -1,6 +1,7 @@
 import { chain } from '@nnopt/core';
 import type { AdamOptions } from './adam';
 import { addDecayedWeights } from './add-decayed-weights';
+import { fusedAdam } from './fused/fused-adam';
 import { namedOptimizer } from './named-optimizer';
 import { scaleByAdam } from './scale-by-adam';
 import { scaleByLearningRate } from './scale-by-learning-rate';
@@ -17,8 +18,9 @@ import type { TransformOptimizer } from './to-optimizer';
  * @throws RangeError naming the option, as {@link adam}.
  */
 export function adamw(options: AdamOptions = {}): TransformOptimizer {
-  const { learningRate = 1e-3, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8, weightDecay = 1e-2, amsgrad = false } = options;
-  return namedOptimizer('adamw', adamw, { learningRate, beta1, beta2, epsilon, weightDecay, amsgrad }, { learningRate, beta1, weightDecay }, (h) =>
+  const { learningRate = 1e-3, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8, weightDecay = 1e-2, amsgrad = false, fused = true } = options;
+  return namedOptimizer('adamw', adamw, { learningRate, beta1, beta2, epsilon, weightDecay, amsgrad, fused }, { learningRate, beta1, weightDecay }, (h) =>
     chain(scaleByAdam({ beta1: h.beta1, beta2, epsilon, amsgrad }), addDecayedWeights(h.weightDecay), scaleByLearningRate(h.learningRate)),
+    fusedAdam({ beta2, epsilon, amsgrad, decoupled: true }),
   );
 }

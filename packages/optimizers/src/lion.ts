@@ -1,5 +1,6 @@
 import { chain, type ScheduleLike } from '@nnopt/core';
 import { addDecayedWeights } from './add-decayed-weights';
+import { fusedLion } from './fused/fused-lion';
 import { namedOptimizer } from './named-optimizer';
 import { scaleByLearningRate } from './scale-by-learning-rate';
 import { scaleByLion } from './scale-by-lion';
@@ -15,6 +16,11 @@ export interface LionOptions {
   beta2?: number;
   /** Decoupled weight decay (number or schedule). Default 0 (the paper suggests 3-10x larger than AdamW's). */
   weightDecay?: ScheduleLike;
+  /**
+   * One-pass fused step on the cpu and wasm backends (PyTorch's `fused`; same numbers and state as the composed
+   * chain, which other backends and `fused: false` run). Default true.
+   */
+  fused?: boolean;
 }
 
 /**
@@ -30,8 +36,9 @@ export interface LionOptions {
  * @throws RangeError naming the option: `learningRate`/`weightDecay` < 0, `beta1`/`beta2` outside [0, 1).
  */
 export function lion(options: LionOptions = {}): TransformOptimizer {
-  const { learningRate = 1e-4, beta1 = 0.9, beta2 = 0.99, weightDecay = 0 } = options;
-  return namedOptimizer('lion', lion, { learningRate, beta1, beta2, weightDecay }, { learningRate, weightDecay }, (h) =>
+  const { learningRate = 1e-4, beta1 = 0.9, beta2 = 0.99, weightDecay = 0, fused = true } = options;
+  return namedOptimizer('lion', lion, { learningRate, beta1, beta2, weightDecay, fused }, { learningRate, weightDecay }, (h) =>
     chain(scaleByLion({ beta1, beta2 }), addDecayedWeights(h.weightDecay), scaleByLearningRate(h.learningRate)),
+    fusedLion({ beta1, beta2 }),
   );
 }

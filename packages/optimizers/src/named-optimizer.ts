@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import type { ScheduleLike, Transform } from '@nnopt/core';
+import { assertOption, type ScheduleLike, type Transform } from '@nnopt/core';
+import { withFusedPath, type FusedRule } from './fused/fused-transform';
 import { injectHyperparams, type HyperparamValues } from './inject-hyperparams';
 import { toOptimizer, type TransformOptimizer } from './to-optimizer';
 
@@ -7,6 +8,8 @@ import { toOptimizer, type TransformOptimizer } from './to-optimizer';
  * Builds a named optimizer (internal): `build` makes the chain from plain numbers; the hyperparameters in
  * `hyperparams` may be schedules (through `injectHyperparams`); `options` (with defaults resolved) become the tfjs
  * config, numbers and booleans only (schedules cannot be serialized), and `factory` rebuilds it from that config.
+ * `fused`, when given and `options.fused` is not `false`, is the one-pass step used on the cpu and wasm backends
+ * (see `fused/fused-transform.ts`); the composed chain stays the reference and the path for other backends.
  */
 export function namedOptimizer<H extends { [name: string]: ScheduleLike }>(
   name: string,
@@ -14,12 +17,15 @@ export function namedOptimizer<H extends { [name: string]: ScheduleLike }>(
   options: { [option: string]: unknown },
   hyperparams: H,
   build: (values: HyperparamValues<H>) => Transform,
+  fused?: FusedRule<H>,
 ): TransformOptimizer {
   const config: tf.serialization.ConfigDict = {};
   for (const [key, value] of Object.entries(options)) {
     if (typeof value === 'number' || typeof value === 'boolean') config[key] = value;
   }
-  return toOptimizer(injectHyperparams(build, hyperparams), {
+  assertOption(options.fused === undefined || typeof options.fused === 'boolean', 'fused', options.fused, 'a boolean');
+  const composed = injectHyperparams(build, hyperparams);
+  return toOptimizer(fused !== undefined && options.fused !== false ? withFusedPath(composed, build, fused) : composed, {
     name,
     config,
     factory: (c) => factory(c as never),

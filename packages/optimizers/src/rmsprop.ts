@@ -1,5 +1,6 @@
 import { chain, type ScheduleLike, type Transform } from '@nnopt/core';
 import { addL2Gradient } from './add-l2-gradient';
+import { fusedRmsprop } from './fused/fused-rmsprop';
 import { namedOptimizer } from './named-optimizer';
 import { scaleByLearningRate } from './scale-by-learning-rate';
 import { scaleByRms } from './scale-by-rms';
@@ -21,6 +22,11 @@ export interface RmspropOptions {
   momentum?: ScheduleLike;
   /** Normalize by the estimated variance instead of the mean square. Default false. */
   centered?: boolean;
+  /**
+   * One-pass fused step on the cpu and wasm backends (PyTorch's `fused`; same numbers and state as the composed
+   * chain, which other backends and `fused: false` run). Default true.
+   */
+  fused?: boolean;
 }
 
 /**
@@ -35,11 +41,11 @@ export interface RmspropOptions {
  * @throws RangeError naming the option (`learningRate`, `alpha`, `weightDecay`, `momentum` < 0; `epsilon` <= 0).
  */
 export function rmsprop(options: RmspropOptions = {}): TransformOptimizer {
-  const { learningRate = 1e-2, alpha = 0.99, epsilon = 1e-8, weightDecay = 0, momentum = 0, centered = false } = options;
+  const { learningRate = 1e-2, alpha = 0.99, epsilon = 1e-8, weightDecay = 0, momentum = 0, centered = false, fused = true } = options;
   const withMomentum = typeof momentum === 'function' || momentum !== 0;
-  return namedOptimizer('rmsprop', rmsprop, { learningRate, alpha, epsilon, weightDecay, momentum, centered }, { learningRate, weightDecay, momentum }, (h) => {
+  return namedOptimizer('rmsprop', rmsprop, { learningRate, alpha, epsilon, weightDecay, momentum, centered, fused }, { learningRate, weightDecay, momentum }, (h) => {
     const momentumStage: Transform[] = withMomentum ? [trace({ momentum: h.momentum })] : [];
     const precondition = centered ? scaleByStddev({ alpha, epsilon }) : scaleByRms({ alpha, epsilon });
     return chain(addL2Gradient(h.weightDecay), precondition, ...momentumStage, scaleByLearningRate(h.learningRate));
-  });
+  }, fusedRmsprop({ alpha, epsilon, centered, withMomentum }));
 }

@@ -1,5 +1,6 @@
 import { assertOption, chain, type ScheduleLike, type Transform } from '@nnopt/core';
 import { addL2Gradient } from './add-l2-gradient';
+import { fusedSgd } from './fused/fused-sgd';
 import { namedOptimizer } from './named-optimizer';
 import { scaleByLearningRate } from './scale-by-learning-rate';
 import type { TransformOptimizer } from './to-optimizer';
@@ -17,6 +18,11 @@ export interface SgdOptions {
   nesterov?: boolean;
   /** Coupled L2 weight decay (number or schedule). Default 0. */
   weightDecay?: ScheduleLike;
+  /**
+   * One-pass fused step on the cpu and wasm backends (PyTorch's `fused`; same numbers and state as the composed
+   * chain, which other backends and `fused: false` run). Default true.
+   */
+  fused?: boolean;
 }
 
 /**
@@ -32,12 +38,12 @@ export interface SgdOptions {
  *   `nesterov` (without momentum or with dampening).
  */
 export function sgd(options: SgdOptions): TransformOptimizer {
-  const { learningRate, momentum = 0, dampening = 0, nesterov = false, weightDecay = 0 } = options ?? ({} as SgdOptions);
+  const { learningRate, momentum = 0, dampening = 0, nesterov = false, weightDecay = 0, fused = true } = options ?? ({} as SgdOptions);
   assertOption(learningRate !== undefined, 'learningRate', learningRate, 'given (torch.optim.SGD has no default)');
   const withMomentum = typeof momentum === 'function' || momentum !== 0;
   assertOption(!nesterov || withMomentum, 'nesterov', nesterov, 'false unless momentum > 0 and dampening = 0');
-  return namedOptimizer('sgd', sgd, { learningRate, momentum, dampening, nesterov, weightDecay }, { learningRate, momentum, weightDecay }, (h) => {
+  return namedOptimizer('sgd', sgd, { learningRate, momentum, dampening, nesterov, weightDecay, fused }, { learningRate, momentum, weightDecay }, (h) => {
     const momentumStage: Transform[] = withMomentum ? [trace({ momentum: h.momentum, dampening, nesterov })] : [];
     return chain(addL2Gradient(h.weightDecay), ...momentumStage, scaleByLearningRate(h.learningRate));
-  });
+  }, fusedSgd({ withMomentum, dampening, nesterov }));
 }
