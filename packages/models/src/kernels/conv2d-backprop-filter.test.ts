@@ -3,42 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Conv2DBackpropFilter, type Conv2DBackpropFilterAttrs } from '@tensorflow/tfjs-core';
 import { expectClose, expectNoLeaks, forEachBackend } from '@nnopt/core/testing';
 import { conv2dBackpropFilter } from './conv2d-backprop-filter';
-import { onCpu, randn, runKernel, toTensor } from './kernel-test-utils';
+import { convCases as cases, convOutShape as dyShape, onCpu, randn, runKernel, toTensor } from './kernel-test-utils';
 import { registerWasmTrainingKernels } from './register-wasm-training-kernels';
-
-interface Case {
-  name: string;
-  x: number[];
-  filter: [number, number, number, number];
-  strides: number | [number, number];
-  pad: Conv2DBackpropFilterAttrs['pad'];
-  dataFormat?: 'NHWC' | 'NCHW';
-}
-
-// Shapes cover every padding form, strides (incl. one whose floor drops input rows), 1x1, non-square kernels.
-const cases: Case[] = [
-  { name: '3x3 same', x: [2, 6, 6, 3], filter: [3, 3, 3, 4], strides: 1, pad: 'same' },
-  { name: '3x3 same stride 2, odd size', x: [2, 7, 7, 3], filter: [3, 3, 3, 5], strides: 2, pad: 'same' },
-  { name: '3x3 valid stride 2, dropped rows', x: [1, 8, 9, 2], filter: [3, 3, 2, 3], strides: 2, pad: 'valid' },
-  { name: '7x7 stride 2 pad 3 (ResNet stem)', x: [2, 12, 12, 3], filter: [7, 7, 3, 4], strides: 2, pad: 3 },
-  { name: '1x1 stride 2 (downsample)', x: [2, 6, 6, 4], filter: [1, 1, 4, 6], strides: 2, pad: 'valid' },
-  { name: '2x3 kernel, strides [1, 2]', x: [1, 5, 8, 2], filter: [2, 3, 2, 3], strides: [1, 2], pad: 'same' },
-  {
-    name: 'explicit asymmetric padding',
-    x: [1, 5, 5, 2],
-    filter: [3, 3, 2, 2],
-    strides: 1,
-    pad: [[0, 0], [2, 0], [1, 2], [0, 0]],
-  },
-  { name: 'NCHW', x: [2, 3, 6, 6], filter: [3, 3, 3, 2], strides: 2, pad: 'same', dataFormat: 'NCHW' },
-];
-
-function dyShape(c: Case): number[] {
-  const nhwc = c.dataFormat === 'NCHW' ? [c.x[0]!, c.x[2]!, c.x[3]!, c.x[1]!] : c.x;
-  const info = tf.backend_util.computeConv2DInfo(nhwc as [number, number, number, number], c.filter, c.strides, 1, c.pad);
-  const [n, h, w, co] = info.outShape;
-  return c.dataFormat === 'NCHW' ? [n, co, h, w] : [n, h, w, co];
-}
 
 forEachBackend((backend) => {
   beforeAll(() => {
