@@ -12,9 +12,11 @@ import { adamw } from './adamw';
 import { lamb } from './lamb';
 import { lars } from './lars';
 import { lion } from './lion';
+import { muon } from './muon';
 import { nadam } from './nadam';
 import { radam } from './radam';
 import { rmsprop } from './rmsprop';
+import { scheduleFreeAdamw } from './schedule-free-adamw';
 import { sgd } from './sgd';
 import { toOptimizer, TransformOptimizer } from './to-optimizer';
 
@@ -55,6 +57,10 @@ const table: ConformanceRow[] = [
   { name: 'lars', make: (learningRate) => lars({ learningRate, trustCoefficient: 1 }), parabola: 0.01, rosenbrock: 0.01 },
   { name: 'adabelief', make: (learningRate) => adabelief({ learningRate }), parabola: 0.1, rosenbrock: 0.1 },
   { name: 'adafactor', make: (learningRate) => adafactor({ learningRate, momentum: 0.9, multiplyByParameterScale: false }), parabola: 0.1, rosenbrock: 0.1 },
+  // Muon sends these vectors to its Adam part (only matrices are orthogonalized; see muon.test.ts for matrices).
+  { name: 'muon', make: (learningRate) => muon({ learningRate }), parabola: 0.1, rosenbrock: 0.2 },
+  // Schedule-free AdamW takes a constant rate (its averaging replaces the schedule); the checks read y.
+  { name: 'scheduleFreeAdamw', make: (learningRate) => scheduleFreeAdamw({ learningRate: learningRate as number }), parabola: 0.3, rosenbrock: 0.2 },
 ];
 
 let unique = 0;

@@ -22,6 +22,7 @@ export { lion, type LionOptions } from './lion';
 export { lookahead, type LookaheadOptions, type LookaheadState } from './lookahead';
 export { masked } from './masked';
 export { multiSteps, type MultiStepsOptions, type MultiStepsState } from './multi-steps';
+export { muon, type MuonOptions } from './muon';
 export { nadam, type NadamOptions } from './nadam';
 export type { ParamSelector } from './param-selector';
 export { partition, type ParamLabels } from './partition';
@@ -37,12 +38,15 @@ export { scaleByBelief, type ScaleByBeliefOptions, type ScaleByBeliefState } fro
 export { scaleByFactoredRms, type ScaleByFactoredRmsOptions, type ScaleByFactoredRmsState } from './scale-by-factored-rms';
 export { scaleByLearningRate, type ScaleByLearningRateState } from './scale-by-learning-rate';
 export { scaleByLion, type ScaleByLionOptions, type ScaleByLionState } from './scale-by-lion';
+export { newtonSchulz, scaleByMuon, type ScaleByMuonOptions, type ScaleByMuonState } from './scale-by-muon';
 export { scaleByNadam, type ScaleByNadamOptions, type ScaleByNadamState } from './scale-by-nadam';
 export { scaleByParamBlockRms, type ScaleByParamBlockRmsOptions } from './scale-by-param-block-rms';
 export { scaleByRadam, type ScaleByRadamOptions, type ScaleByRadamState } from './scale-by-radam';
 export { scaleByRms, type ScaleByRmsOptions, type ScaleByRmsState } from './scale-by-rms';
 export { scaleByStddev, type ScaleByStddevState } from './scale-by-stddev';
 export { scaleByTrustRatio, type ScaleByTrustRatioOptions } from './scale-by-trust-ratio';
+export { scheduleFree, type ScheduleFreeOptions, type ScheduleFreeState } from './schedule-free';
+export { scheduleFreeAdamw, type ScheduleFreeAdamwOptions } from './schedule-free-adamw';
 export { sgd, type SgdOptions } from './sgd';
 export {
   registerOptimizer,
