@@ -29,7 +29,7 @@ export interface LambOptions {
  * with Adam's bias-corrected moments (`scaleByAdam`, per-variable step counts). Chain: `scaleByAdam`,
  * `addDecayedWeights`, `scaleByTrustRatio`, `scaleByLearningRate`. Defaults `learningRate = 1e-3`, `beta1 = 0.9`,
  * `beta2 = 0.999`, `epsilon = 1e-6`, `weightDecay = 0`. The paper's norm-scaling function `phi` is the identity.
- * To exempt biases from decay and the ratio, use `partition` with `lamb(...).transform` and `adamw(...).transform`.
+ * To exempt biases from decay and the ratio, build the chain yourself and route the biases with `partition`.
  * Not in PyTorch 1.13 or tfjs: checked against a float64 reference written from the paper.
  *
  * @throws RangeError naming the option when invalid.

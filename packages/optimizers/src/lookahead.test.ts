@@ -1,8 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { applyTransform, mapTensors, stateTensors, type State, type Transform } from '@nnopt/core';
+import { applyTransform, chain, mapTensors, stateTensors, type State, type Transform } from '@nnopt/core';
 import { expectClose, expectNoLeaks, forEachBackend } from '@nnopt/core/testing';
-import { lookahead } from './lookahead';
+import { describeTrajectories } from './fixture-extra';
+import { lookahead, type LookaheadOptions } from './lookahead';
+import { scaleByLearningRate } from './scale-by-learning-rate';
+import { trace } from './trace';
+import { toOptimizer } from './to-optimizer';
 import { scaleByBelief } from './scale-by-belief';
 import { expectTransformContract } from './transform-contract';
 
@@ -34,6 +38,11 @@ forEachBackend(() => {
     it('keeps memory flat and leaves variables without a gradient alone', async () => {
       await expectTransformContract(lookahead(scaleByBelief(), { syncPeriod: 2 }), { steps: 4 });
     });
+
+    // Around torch.optim.SGD with momentum (trace + learning rate), through toOptimizer, against a float64
+    // reference of Algorithm 1.
+    describeTrajectories('lookahead', (({ learningRate, momentum, ...options }: LookaheadOptions & { learningRate: number; momentum: number }) =>
+      toOptimizer(lookahead(chain(trace({ momentum }), scaleByLearningRate(learningRate)), options))) as never);
   });
 });
 

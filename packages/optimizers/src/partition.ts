@@ -9,8 +9,8 @@ export type ParamLabels = ((name: string, param: tf.Tensor) => string) | { reado
 
 /**
  * Routes each variable to the transform of its label (optax `partition`, formerly `multi_transform`): PyTorch's
- * param groups, e.g. `partition({ decay: adamw(...).transform, noDecay: adam(...).transform },
- * (name, p) => (p.rank > 1 ? 'decay' : 'noDecay'))`. Each transform is initialized with, and only ever sees, the
+ * param groups, e.g. `partition({ decay: chain(scaleByAdam(), addDecayedWeights(1e-2), scaleByLearningRate(1e-3)),
+ * noDecay: chain(scaleByAdam(), scaleByLearningRate(1e-3)) }, (name, p) => (p.rank > 1 ? 'decay' : 'noDecay'))`. Each transform is initialized with, and only ever sees, the
  * variables of its label; the state is `{ [label]: state of that label's transform }`.
  *
  * Every variable must get a label of `transforms`: `init` (and `update`, for a variable it did not see) throws an
