@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { State } from '@nnopt/core';
 import { child, slotCount, slotTensor, type FusedRule } from './fused-transform';
+import { simdAdam, stagedAdam } from './simd-adam';
 import { stepInPlace } from './step-in-place';
 
 /** Static options of {@link fusedAdam} (the scheduled ones arrive as step values). */
@@ -37,7 +38,8 @@ export interface AdamCoefficients {
  * `p <- p - lr ((m / (1 - beta1^t)) / (sqrt(v̂) / sqrt(1 - beta2^t) + epsilon) + decay p)`.
  *
  * The state keeps the composed layout (`{0: {}, 1: {count, mu, nu[, nuMax]}, 2: {count}}` for adam,
- * `{0: {count, mu, nu[, nuMax]}, 1: {}, 2: {count}}` for adamw). On wasm the loop is a SIMD kernel on the heap.
+ * `{0: {count, mu, nu[, nuMax]}, 1: {}, 2: {count}}` for adamw). Without AMSGrad the loop is a SIMD kernel
+ * (`simd-adam.ts`): in place on the wasm heap, or through cache-sized chunks for the cpu backend's arrays.
  */
 export function fusedAdam({ beta2, epsilon, amsgrad, decoupled }: FusedAdamOptions): FusedRule<{ learningRate: unknown; beta1: unknown; weightDecay: unknown }> {
   const position = decoupled ? '0' : '1';
@@ -59,6 +61,7 @@ export function fusedAdam({ beta2, epsilon, amsgrad, decoupled }: FusedAdamOptio
       [slot: string]: { [name: string]: tf.Tensor | number };
     };
     const { learningRate: lr, beta1, weightDecay } = values;
+    const simd = storage.name === 'wasm' ? simdAdam(storage.wasm) : stagedAdam;
     for (const { name, t, param, grad, slots } of plan) {
       const c: AdamCoefficients = {
         lr,
@@ -70,7 +73,13 @@ export function fusedAdam({ beta2, epsilon, amsgrad, decoupled }: FusedAdamOptio
         bc1: 1 - beta1 ** t,
         bc2Sqrt: Math.sqrt(1 - beta2 ** t),
       };
-      const kept = stepInPlace(storage, param, grad, slots, (p, out, g, [m, v, vMax]) => adamLoop(p, out, g, m!, v!, vMax, c));
+      const kept = stepInPlace(storage, param, grad, slots, (p, out, g, [m, v, vMax]) => {
+        // The SIMD kernel (on the wasm heap, or staged through cache-sized chunks on cpu) takes the multiple-of-4
+        // head (not AMSGrad); the loop finishes what is left.
+        const done = simd !== undefined && vMax === undefined ? simd(p, out, g, m!, v!, c) : 0;
+        const rest = (a: Float32Array) => (done === 0 ? a : a.subarray(done));
+        if (done < p.length) adamLoop(rest(p), rest(out), rest(g), rest(m!), rest(v!), vMax && rest(vMax), c);
+      });
       next.count![name] = t;
       next.mu![name] = kept[0]!;
       next.nu![name] = kept[1]!;

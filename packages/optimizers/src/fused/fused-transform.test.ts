@@ -93,6 +93,27 @@ forEachBackend((backend) => {
       });
     }
 
+    it('matches the composed path bit for bit on a parameter spanning several SIMD chunks with an odd tail', async () => {
+      const n = 3 * 16384 + 7;
+      const values = (seed: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(seed + 0.37 * i));
+      for (const options of [{ weightDecay: 0.1 }, { amsgrad: true }]) {
+        const [fused, composed] = [true, false].map((flag) => ({
+          w: tf.variable(tf.tensor1d(values(1)), true, `fusedContract/${unique++}/big`),
+          opt: adamw({ learningRate: 0.01, ...options, fused: flag }),
+        }));
+        for (let k = 0; k < 3; k++) {
+          const g = tf.tensor1d(values(k + 2));
+          for (const { w, opt } of [fused!, composed!]) opt.applyGradients({ [w.name]: g });
+          g.dispose();
+        }
+        expectClose(fused!.w, composed!.w, { rtol: 0, atol: 0 }, `adamw ${JSON.stringify(options)}`);
+        for (const { w, opt } of [fused!, composed!]) {
+          opt.dispose();
+          w.dispose();
+        }
+      }
+    });
+
     it('never writes into data others hold: a dataSync snapshot and the initial value of a variable', async () => {
       const initial = tf.tensor1d([1, 2, 3]);
       const v = tf.variable(initial, true, `fusedContract/${unique++}/v`);
