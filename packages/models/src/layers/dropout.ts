@@ -6,8 +6,6 @@ import { defineModule, type Module } from '../module';
 type DropoutOp = (x: tf.Tensor, options: DropoutOptions) => tf.Tensor;
 
 function dropoutModule(type: string, p: number, op: DropoutOp): Module {
-
-
   assertOption(Number.isFinite(p) && p >= 0 && p <= 1, 'p', p, 'in [0, 1]');
   return defineModule({ type, forward: (x: tf.Tensor, { training, key }: ForwardOptions) => op(x, { rate: p, key, training }) });
 }
