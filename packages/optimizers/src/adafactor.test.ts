@@ -1,21 +1,5 @@
-import * as tf from '@tensorflow/tfjs-core';
-import { describe, expect, it } from 'vitest';
-import { forEachBackend } from '@nnopt/core/testing';
-import { describeTrajectories } from './fixture-extra';
+import { describeNamedOptimizer } from './fixture-extra';
 import { adafactor } from './adafactor';
 
-forEachBackend(() => {
-  describe('adafactor through tf.Optimizer.applyGradients', () => {
-    describeTrajectories('adafactor', adafactor);
-  });
-});
-
-describe('adafactor options', () => {
-  it('is a tf.Optimizer and rejects bad options with a RangeError naming the option', () => {
-    expect(adafactor({ learningRate: 0.1 }) instanceof tf.Optimizer).toBe(true);
-    expect(() => adafactor({ decayRate: 0 })).toThrow(/decayRate/);
-    expect(() => adafactor({ clippingThreshold: -1 })).toThrow(/clippingThreshold/);
-    expect(() => adafactor({ minDimSizeToFactor: 0 })).toThrow(/minDimSizeToFactor/);
-    expect(() => adafactor({ momentum: 1 })).toThrow(/momentum/);
-  });
-});
+// Float64 reference trajectories (tools/fixtures/optimizers_extra.py) on cpu and wasm, and option errors.
+describeNamedOptimizer('adafactor', adafactor, [[{ decayRate: 0 }, 'decayRate'], [{ decayOffset: -1 }, 'decayOffset'], [{ clippingThreshold: -1 }, 'clippingThreshold'], [{ minDimSizeToFactor: 0 }, 'minDimSizeToFactor'], [{ momentum: 1 }, 'momentum'], [{ epsilon: -1 }, 'epsilon']]);

@@ -1,4 +1,4 @@
-import { assertInRange, assertNonNegative, chain, type Schedule, type ScheduleLike, type Transform } from '@nnopt/core';
+import { assertInRange, assertInteger, assertNonNegative, chain, type Schedule, type ScheduleLike, type Transform } from '@nnopt/core';
 import { addDecayedWeights } from './add-decayed-weights';
 import { clipByBlockRms } from './clip-by-block-rms';
 import { ema } from './ema';
@@ -69,6 +69,8 @@ export function adafactor(options: AdafactorOptions = {}): TransformOptimizer {
   } = options;
   assertNonNegative('clippingThreshold', clippingThreshold);
   assertInRange('momentum', momentum, 0, 1);
+  // scaleByFactoredRms calls it stepOffset: validate under the name the caller used.
+  assertInteger('decayOffset', decayOffset);
   return namedOptimizer(
     'adafactor',
     adafactor,

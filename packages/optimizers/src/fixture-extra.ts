@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TensorMap, Transform } from '@nnopt/core';
-import { expectClose, expectNoLeaks } from '@nnopt/core/testing';
+import { expectClose, expectNoLeaks, forEachBackend } from '@nnopt/core/testing';
 import fixtures from './__fixtures__/optimizers-extra.json';
 
 // Test-only helpers for the part-B fixtures (tools/fixtures/optimizers_extra.py). Not exported from the package.
@@ -112,5 +112,29 @@ export function describeTrajectories(optimizer: string, make: (options: never) =
     expect(tf.memory().numTensors, 'tensors after the last step vs after the first').toBe(afterFirst);
     opt.dispose();
     tf.dispose([...Object.values(vars), ...Object.values(a), ...Object.values(target)]);
+  });
+}
+
+/**
+ * The test file of a part-B named optimizer: its reference trajectories through `applyGradients` on every backend,
+ * `instanceof tf.Optimizer`, and each `[options, optionName]` of `badOptions` throwing a RangeError naming it.
+ */
+export function describeNamedOptimizer(name: string, make: (options: never) => tf.Optimizer, badOptions: [object, string][]): void {
+  forEachBackend(() => {
+    describe(`${name} through tf.Optimizer.applyGradients`, () => describeTrajectories(name, make));
+  });
+  describe(`${name} options`, () => {
+    it('is a tf.Optimizer', () => {
+      const opt = make({ learningRate: 0.1 } as never);
+      expect(opt).toBeInstanceOf(tf.Optimizer);
+      opt.dispose();
+    });
+    it.each(badOptions.map(([options, option]) => [JSON.stringify(options), option, options] as const))(
+      '%s: RangeError naming %s',
+      (_, option, options) => {
+        expect(() => make(options as never)).toThrow(RangeError);
+        expect(() => make(options as never)).toThrow(new RegExp(`^${option} must be`));
+      },
+    );
   });
 }

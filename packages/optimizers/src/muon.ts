@@ -1,4 +1,4 @@
-import { chain, type ScheduleLike } from '@nnopt/core';
+import { assertInRange, assertPositive, chain, type ScheduleLike } from '@nnopt/core';
 import { addDecayedWeights } from './add-decayed-weights';
 import { namedOptimizer } from './named-optimizer';
 import { partition } from './partition';
@@ -58,6 +58,10 @@ export function muon(options: MuonOptions = {}): TransformOptimizer {
     adamEpsilon = 1e-8,
     adamWeightDecay = 0,
   } = options;
+  // Validated under the names the caller used (scaleByAdam would report beta1/beta2/epsilon).
+  assertInRange('adamBeta1', adamBeta1, 0, 1);
+  assertInRange('adamBeta2', adamBeta2, 0, 1);
+  assertPositive('adamEpsilon', adamEpsilon);
   return namedOptimizer(
     'muon',
     muon,

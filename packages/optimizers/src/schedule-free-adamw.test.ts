@@ -1,20 +1,5 @@
-import * as tf from '@tensorflow/tfjs-core';
-import { describe, expect, it } from 'vitest';
-import { forEachBackend } from '@nnopt/core/testing';
-import { describeTrajectories } from './fixture-extra';
+import { describeNamedOptimizer } from './fixture-extra';
 import { scheduleFreeAdamw } from './schedule-free-adamw';
 
-forEachBackend(() => {
-  describe('scheduleFreeAdamw through tf.Optimizer.applyGradients', () => {
-    describeTrajectories('scheduleFreeAdamw', scheduleFreeAdamw);
-  });
-});
-
-describe('scheduleFreeAdamw options', () => {
-  it('is a tf.Optimizer and rejects bad options with a RangeError naming the option', () => {
-    expect(scheduleFreeAdamw({ learningRate: 0.1 }) instanceof tf.Optimizer).toBe(true);
-    expect(() => scheduleFreeAdamw({ beta1: 0 })).toThrow(/beta1/);
-    expect(() => scheduleFreeAdamw({ warmupSteps: -1 })).toThrow(/warmupSteps/);
-    expect(() => scheduleFreeAdamw({ learningRate: -1 })).toThrow(/learningRate/);
-  });
-});
+// Float64 reference trajectories (tools/fixtures/optimizers_extra.py) on cpu and wasm, and option errors.
+describeNamedOptimizer('scheduleFreeAdamw', scheduleFreeAdamw, [[{ beta1: 0 }, 'beta1'], [{ beta2: 1 }, 'beta2'], [{ warmupSteps: -1 }, 'warmupSteps'], [{ learningRate: -1 }, 'learningRate'], [{ weightLrPower: -1 }, 'weightLrPower']]);
