@@ -4,12 +4,14 @@ import { child, slotCount, slotTensor, type FusedRule } from './fused-transform'
 import { stepInPlace } from './step-in-place';
 
 /**
- * The fused step of `adagrad` (internal), the composed chain `addL2Gradient, scaleByAdagrad, scaleByLearningRate`
+ * The fused step (cpu backend) of `adagrad` (internal), the composed chain `addL2Gradient, scaleByAdagrad, scaleByLearningRate`
  * in one pass (torch.optim.Adagrad): `g <- g + weightDecay p`, `s <- s + g^2`,
  * `p <- p - lr g / ((sqrt(s) + epsilon) (1 + (t - 1) lrDecay))`. State `{0: {}, 1: {count, sum}, 2: {count}}`.
  */
 export function fusedAdagrad({ epsilon, lrDecay }: { epsilon: number; lrDecay: number }): FusedRule<{ learningRate: unknown; weightDecay: unknown }> {
   return ({ values, state, params, grads, storage }) => {
+    // On wasm, tfjs' own (XNNPACK SIMD) ops beat a scalar JavaScript loop over the heap: keep the composed path.
+    if (storage.name === 'wasm') return undefined;
     const adagradState = child(state, '1');
     const counts = child(adagradState, 'count');
     const sums = child(adagradState, 'sum');

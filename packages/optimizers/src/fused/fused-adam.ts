@@ -44,6 +44,9 @@ export interface AdamCoefficients {
 export function fusedAdam({ beta2, epsilon, amsgrad, decoupled }: FusedAdamOptions): FusedRule<{ learningRate: unknown; beta1: unknown; weightDecay: unknown }> {
   const position = decoupled ? '0' : '1';
   return ({ values, state, params, grads, storage }) => {
+    // AMSGrad has no SIMD kernel; on wasm the composed (XNNPACK SIMD) ops beat a scalar loop over the heap.
+    const simd = storage.name === 'wasm' ? simdAdam(storage.wasm) : stagedAdam;
+    if (storage.name === 'wasm' && (amsgrad || simd === undefined)) return undefined;
     const adamState = child(state, position);
     const [counts, mus, nus, nuMaxes] = ['count', 'mu', 'nu', 'nuMax'].map((slot) => child(adamState, slot));
     const lrState = child(state, '2');
@@ -61,7 +64,6 @@ export function fusedAdam({ beta2, epsilon, amsgrad, decoupled }: FusedAdamOptio
       [slot: string]: { [name: string]: tf.Tensor | number };
     };
     const { learningRate: lr, beta1, weightDecay } = values;
-    const simd = storage.name === 'wasm' ? simdAdam(storage.wasm) : stagedAdam;
     for (const { name, t, param, grad, slots } of plan) {
       const c: AdamCoefficients = {
         lr,

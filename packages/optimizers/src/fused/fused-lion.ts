@@ -4,12 +4,14 @@ import { child, slotCount, slotTensor, type FusedRule } from './fused-transform'
 import { stepInPlace } from './step-in-place';
 
 /**
- * The fused step of `lion` (internal), the composed chain `scaleByLion, addDecayedWeights, scaleByLearningRate` in
+ * The fused step (cpu backend) of `lion` (internal), the composed chain `scaleByLion, addDecayedWeights, scaleByLearningRate` in
  * one pass (Chen et al. 2023): `c = beta1 m + (1 - beta1) g`, `p <- p - lr (sign(c) + weightDecay p)`,
  * `m <- beta2 m + (1 - beta2) g`. State `{0: {mu}, 1: {}, 2: {count}}`.
  */
 export function fusedLion({ beta1, beta2 }: { beta1: number; beta2: number }): FusedRule<{ learningRate: unknown; weightDecay: unknown }> {
   return ({ values, state, params, grads, storage }) => {
+    // On wasm, tfjs' own (XNNPACK SIMD) ops beat a scalar JavaScript loop over the heap: keep the composed path.
+    if (storage.name === 'wasm') return undefined;
     const mus = child(child(state, '0'), 'mu');
     const lrCount = slotCount(child(state, '2'), 'count');
     if (lrCount === undefined) return undefined;

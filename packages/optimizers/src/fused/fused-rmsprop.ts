@@ -13,7 +13,7 @@ export interface FusedRmspropOptions {
 }
 
 /**
- * The fused step of `rmsprop` (internal), the composed chain `addL2Gradient, scaleByRms | scaleByStddev, [trace],
+ * The fused step (cpu backend) of `rmsprop` (internal), the composed chain `addL2Gradient, scaleByRms | scaleByStddev, [trace],
  * scaleByLearningRate` in one pass (torch.optim.RMSprop): `g <- g + weightDecay p`, `v <- alpha v + (1 - alpha) g^2`,
  * centered `a <- alpha a + (1 - alpha) g` and `d = g / (sqrt(v - a^2) + epsilon)`, else `d = g / (sqrt(v) + epsilon)`;
  * momentum `b <- momentum b + d` (`b = d` on the first step), `p <- p - lr b`, else `p <- p - lr d`.
@@ -22,6 +22,8 @@ export interface FusedRmspropOptions {
 export function fusedRmsprop({ alpha, epsilon, centered, withMomentum }: FusedRmspropOptions): FusedRule<{ learningRate: unknown; momentum: unknown; weightDecay: unknown }> {
   const lrPosition = withMomentum ? '3' : '2';
   return ({ values, state, params, grads, storage }) => {
+    // On wasm, tfjs' own (XNNPACK SIMD) ops beat a scalar JavaScript loop over the heap: keep the composed path.
+    if (storage.name === 'wasm') return undefined;
     const rmsState = child(state, '1');
     const nus = child(rmsState, 'nu');
     const mus = centered ? child(rmsState, 'mu') : undefined;

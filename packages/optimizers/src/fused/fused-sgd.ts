@@ -12,7 +12,7 @@ export interface FusedSgdOptions {
 }
 
 /**
- * The fused step of `sgd` (internal), one pass per parameter, the same arithmetic as the composed chain
+ * The fused step (cpu backend) of `sgd` (internal), one pass per parameter, the same arithmetic as the composed chain
  * `addL2Gradient, trace, scaleByLearningRate` (torch.optim.SGD):
  *
  * `g <- g + weightDecay p`; with momentum `b <- g` on the variable's first step, else
@@ -22,6 +22,8 @@ export interface FusedSgdOptions {
 export function fusedSgd({ withMomentum, dampening, nesterov }: FusedSgdOptions): FusedRule<{ learningRate: unknown; momentum: unknown; weightDecay: unknown }> {
   const lrPosition = withMomentum ? '2' : '1';
   return ({ values, state, params, grads, storage }) => {
+    // On wasm, tfjs' own (XNNPACK SIMD) ops beat a scalar JavaScript loop over the heap: keep the composed path.
+    if (storage.name === 'wasm') return undefined;
     const traceState = withMomentum ? child(state, '1') : undefined;
     const counts = child(traceState, 'count');
     const traces = child(traceState, 'trace');
