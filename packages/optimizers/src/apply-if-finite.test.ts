@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { applyTransform, chain, stateTensors, type State, type TensorMap } from '@nnopt/core';
 import { expectClose, expectFlatMemory, expectNoLeaks, forEachBackend } from '@nnopt/core/testing';
 import { applyIfFinite, type ApplyIfFiniteState } from './apply-if-finite';
@@ -52,6 +52,22 @@ forEachBackend(() => {
         state = applyTransform(tx, state, params, nan); // 2 in a row > 1: applied
         expect(Number.isNaN(params.p!.dataSync()[0])).toBe(true);
         tf.dispose([...stateTensors(state), params.p!, nan.p]);
+      });
+    });
+
+    it('decides on the device: no tensor is read back during update', async () => {
+      await expectNoLeaks(() => {
+        const tx = applyIfFinite(chain(clipByValue({ clipValue: 1 }), scaleByBelief()));
+        const g = { p: tf.tensor([Number.NaN, 1]) };
+        const state = tf.tidy(() => tx.init(g)) as State;
+        const reads = ['dataSync', 'arraySync', 'data', 'array'].map((m) => vi.spyOn(tf.Tensor.prototype, m as 'dataSync'));
+        try {
+          tf.dispose(tf.tidy(() => stateTensors(tx.update(g, state as ApplyIfFiniteState, g).state as State)));
+          for (const spy of reads) expect(spy).not.toHaveBeenCalled();
+        } finally {
+          for (const spy of reads) spy.mockRestore();
+        }
+        tf.dispose([...stateTensors(state), g.p]);
       });
     });
 
