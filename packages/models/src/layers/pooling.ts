@@ -43,16 +43,34 @@ export function maxPool2d(options: Pool2dOptions): Module {
         }
         const covered = [1, 2].map((axis, i) => (Math.floor((h.shape[axis]! - kernel[i]!) / stride[i]!) * stride[i]!) + kernel[i]!);
         if (covered[0] !== h.shape[1] || covered[1] !== h.shape[2]) h = tf.slice(h, [0, 0, 0, 0], [-1, covered[0]!, covered[1]!, -1]);
-        if (kernel[0] === stride[0] && kernel[1] === stride[1]) {
-          // Non-overlapping windows: a reshape and a max reduction, whose gradient is right on every backend
-          // (tfjs-backend-wasm 4.22's MaxPoolGrad misroutes some gradients for 2x2/2 pooling).
-          const [n, hh, ww, c] = h.shape;
-          const windows = tf.reshape(h, [n, hh / kernel[0], kernel[0], ww / kernel[1], kernel[1], c]);
-          return tf.max(windows, [2, 4]);
-        }
+        if (kernel[0] === stride[0] && kernel[1] === stride[1]) return tilingMaxPool(h, kernel as [number, number]);
         return tf.maxPool(h, kernel, stride, 'valid');
       }),
   });
+}
+
+/**
+ * Max pooling with windows that tile the input exactly (kernel = stride, no padding). The gradient is computed here
+ * rather than by the backend's MaxPoolGrad, which tfjs-backend-wasm 4.22 gets wrong for some shapes (e.g. 6x6 and
+ * 10x10 inputs): `dx = [x = up(y)] * up(dy)`, with `up` the nearest-neighbour upsampling by the window size. All
+ * elements equal to their window's maximum receive its gradient (PyTorch picks one of the tied elements).
+ */
+function tilingMaxPool(x: tf.Tensor4D, kernel: [number, number]): tf.Tensor4D {
+  const [, height, width] = x.shape;
+  const up = (t: tf.Tensor4D) => tf.image.resizeNearestNeighbor(t, [height, width]);
+  // tfjs types the custom-gradient function's arguments as a union; the first is the input, the last `save`.
+  const pool = tf.customGrad(((input: tf.Tensor4D, save: tf.GradSaveFunc) => {
+    const value = tf.maxPool(input, kernel, kernel, 'valid');
+    save([input, value]);
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [inputSaved, valueSaved] = saved as [tf.Tensor4D, tf.Tensor4D];
+        return tf.mul(tf.cast(tf.equal(inputSaved, up(valueSaved)), 'float32'), up(dy as tf.Tensor4D));
+      },
+    };
+  }) as unknown as Parameters<typeof tf.customGrad<tf.Tensor4D>>[0]);
+  return pool(x) as tf.Tensor4D;
 }
 
 /**
