@@ -10,10 +10,7 @@ import { TransformOptimizer } from './to-optimizer';
 
 forEachBackend((backend) => {
   describe('tfjs-layers', () => {
-    // KNOWN BUG (wasm): after an nnopt step, tfjs-backend-wasm's matMul keeps reading the variable's value from
-    // the first step (tf.add sees the new value; tf.train.adam is not affected). Under investigation; `it.fails`
-    // keeps it visible and flags the fix.
-    (backend === 'wasm' ? it.fails : it)('model.compile({ optimizer: adamw({ learningRate: schedule }) }) + fit learns y = 2x - 1', async () => {
+    it('model.compile({ optimizer: adamw({ learningRate: schedule }) }) + fit learns y = 2x - 1', async () => {
       const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 1, inputShape: [1] })] });
       const lrs: number[] = [];
       const optimizer = adamw({ learningRate: (step) => (lrs.push(step), 0.2 * 0.995 ** step), weightDecay: 1e-4 });

@@ -51,7 +51,7 @@ export interface FitOptions {
   readonly seed?: number;
   /** Checkpoint bytes (from {@link FitContext.snapshot}) to resume from. */
   readonly resume?: Uint8Array;
-  /** Batch logs carry `loss` (one device read) every `logEvery` batches and on each epoch's last batch. Default 10. */
+  /** Batch logs carry `size` always, and `loss` (one device read) every `logEvery` batches and on each epoch's last batch. Default 10. */
   readonly logEvery?: number;
 }
 
@@ -149,7 +149,8 @@ export async function fit(options: FitOptions): Promise<History> {
           tf.dispose([batch.x, batch.y, x]);
         }
         const last = batch.index === data.length - 1;
-        const logs: Logs = (batch.index + 1) % logEvery === 0 || last ? { loss: batchLoss.dataSync()[0]!, size: batch.y.shape[0]! } : {};
+        const logs: Logs = { size: batch.y.shape[0]! };
+        if ((batch.index + 1) % logEvery === 0 || last) logs.loss = batchLoss.dataSync()[0]!;
         batchLoss.dispose();
         progress = { epoch, batch: batch.index + 1, step: stepsTaken() };
         await runCallbacks(callbacks, 'onBatchEnd', ctx, logs);

@@ -22,8 +22,10 @@ export interface Storage {
    */
   exclusive(t: tf.Tensor): boolean;
   /**
-   * Whether a parameter may be written in place when {@link exclusive}. False on cpu, where `variable.dataSync()`
-   * returns the storage array itself: callers keep it as a snapshot, so parameters get a fresh array each step.
+   * Whether a parameter may be written in place when {@link exclusive}. False on both: on cpu `variable.dataSync()`
+   * returns the storage array itself, which callers keep as a snapshot; on wasm, XNNPACK caches the packed weights
+   * of MatMul and Conv2D operators by data id, so a parameter rewritten in place would feed stale weights to the
+   * next forward pass. Parameters get fresh storage each step; optimizer state (never a kernel weight) stays in place.
    */
   readonly paramsInPlace: boolean;
   /** A new float32 tensor of `shape` with uninitialized storage owned by the fused path. */
@@ -95,7 +97,7 @@ function wasmStorage(backend: WasmBackend & tf.KernelBackend): Storage | undefin
   const offset = (t: tf.Tensor) => backend.dataIdMap.get(t.dataId)!.memoryOffset;
   return {
     name: 'wasm',
-    paramsInPlace: true,
+    paramsInPlace: false,
     wasm: backend.wasm,
     holds: (t) => t.dtype === 'float32' && backend.dataIdMap.has(t.dataId),
     view(t) {

@@ -1,0 +1,16 @@
+import { subset, type Dataset } from '@nnopt/trainer';
+import { loadMnistFormat } from '@nnopt/trainer/node';
+import type { Recipe } from './recipe';
+
+/** Training, validation (held out from the end of the training set) and test sets of a recipe. */
+export async function loadData({ data }: Recipe): Promise<{ train: Dataset; validation?: Dataset; test: Dataset }> {
+  const { train, test } = await loadMnistFormat(data.dir ?? undefined);
+  const count = Math.min(train.size - data.validation, data.limit ?? Infinity);
+  if (count < 1) throw new Error(`data.validation ${data.validation} leaves no training samples of ${train.size}`);
+  const range = (from: number, n: number) => Int32Array.from({ length: n }, (_, i) => from + i);
+  return {
+    train: subset(train, range(0, count)),
+    validation: data.validation > 0 ? subset(train, range(train.size - data.validation, data.validation)) : undefined,
+    test: data.limit !== null ? subset(test, range(0, Math.min(test.size, data.limit))) : test,
+  };
+}
