@@ -50,7 +50,7 @@ Commands:
 Run 'nnopt <command> --help' for a command's options. Exit codes: 0 done, 1 failed, 2 bad usage or recipe.`,
   train: `Usage: nnopt train [options] --out DIR
 
-  --out DIR              run directory (default runs/<model>-<optimizer>-seed<seed>)
+  --out DIR              run directory (default runs/<model>-<optimizer>-<date>-<time>)
   --resume               continue the run in --out from its last checkpoint, with its saved recipe
 
 ${recipeHelp}`,
@@ -146,7 +146,8 @@ async function main(argv: string[]): Promise<number> {
       if (values.help) return void console.log(help.train), 0;
       if (values.resume && typeof values.out !== 'string') fail('--resume needs --out DIR (the run to continue)');
       const recipe = await recipeFrom(values);
-      const out = (values.out as string | undefined) ?? `runs/${recipe.model.name}-${recipe.optimizer.name}-seed${recipe.seed}`;
+      const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+      const out = (values.out as string | undefined) ?? `runs/${recipe.model.name}-${recipe.optimizer.name}-${stamp}`;
       const summary = await train({ recipe, out, resume: values.resume === true });
       console.log(`test accuracy ${(100 * summary.test_acc).toFixed(2)}%  test loss ${summary.test_loss.toFixed(4)}  (${summary.epochs} epochs, ${summary.steps} steps, ${summary.seconds.toFixed(0)} s on ${summary.backend}); run: ${out}`);
       return 0;

@@ -25,7 +25,7 @@ export async function evaluateRun({ run, checkpoint, dataDir }: { run: string; c
   const recipe = resolveRecipe(JSON.parse(new TextDecoder().decode(await readOrFail(recipePath, 'run recipe'))), recipePath);
   if (dataDir) recipe.data.dir = dataDir;
   await startBackend(recipe.backend, () => {});
-  const { test } = await loadData({ ...recipe, data: { ...recipe.data, limit: null } });
+  const { test } = await loadData(recipe);
   const model = buildModel(recipe.model, test.sampleShape, test.numClasses, split(prngKey(recipe.seed))[0]!);
   const path = checkpoint === 'final' ? join(run, 'model.safetensors') : join(run, 'checkpoints', `${checkpoint}.safetensors`);
   const bytes = await readOrFail(path, 'weights');
