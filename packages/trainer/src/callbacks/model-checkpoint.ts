@@ -31,12 +31,16 @@ export function modelCheckpoint({ store, everySteps, monitor = 'val_loss', mode 
     throw new RangeError(`everySteps must be an integer >= 1, got ${everySteps}`);
   }
   let best = mode === 'min' ? Infinity : -Infinity;
+  let savedAt = -1;
   const pick = (logs: Logs) => logs[monitor] ?? (monitor.startsWith('val_') ? logs[monitor.slice(4)] : undefined);
   return {
     name: 'modelCheckpoint',
     async onBatchEnd(context) {
       const ctx = context as FitContext;
-      if (everySteps !== undefined && ctx.step > 0 && ctx.step % everySteps === 0 && ctx.batch < ctx.batchesPerEpoch) {
+      // Only on the batch that completed the step: with gradient accumulation the next micro-batches keep the same
+      // step count while gradients wait in the accumulator, which a snapshot does not hold.
+      if (everySteps !== undefined && ctx.step > savedAt && ctx.step % everySteps === 0 && ctx.batch < ctx.batchesPerEpoch) {
+        savedAt = ctx.step;
         await store.write('last', await ctx.snapshot());
       }
     },
