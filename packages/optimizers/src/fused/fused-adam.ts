@@ -39,7 +39,7 @@ export interface AdamCoefficients {
  *
  * The state keeps the composed layout (`{0: {}, 1: {count, mu, nu[, nuMax]}, 2: {count}}` for adam,
  * `{0: {count, mu, nu[, nuMax]}, 1: {}, 2: {count}}` for adamw). Without AMSGrad the loop is a SIMD kernel
- * (`simd-adam.ts`): in place on the wasm heap, or through cache-sized chunks for the cpu backend's arrays.
+ * (`simd-adam.ts`): directly on the wasm heap, or through cache-sized chunks for the cpu backend's arrays.
  */
 export function fusedAdam({ beta2, epsilon, amsgrad, decoupled }: FusedAdamOptions): FusedRule<{ learningRate: unknown; beta1: unknown; weightDecay: unknown }> {
   const position = decoupled ? '0' : '1';

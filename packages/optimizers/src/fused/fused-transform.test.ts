@@ -118,6 +118,27 @@ forEachBackend((backend) => {
       }
     });
 
+    it('a parameter read by matMul sees every step (XNNPACK caches packed weights by data id on wasm)', () => {
+      const x = tf.tensor2d([[1, 2], [3, 4], [-1, 0.5]]);
+      const [fused, composed] = [true, false].map((flag) => ({
+        w: tf.variable(tf.tensor2d([[0.1, -0.2, 0.3], [0.4, 0.5, -0.6]]), true, `fusedContract/${unique++}/dense`),
+        opt: adam({ learningRate: 0.05, fused: flag }),
+      }));
+      for (let k = 0; k < 4; k++) {
+        const outputs = [fused!, composed!].map(({ w, opt }) => {
+          opt.minimize(() => tf.sum(tf.square(tf.sub(tf.matMul(x, w), 1))) as tf.Scalar);
+          return tf.matMul(x, w);
+        });
+        expectClose(outputs[0]!, outputs[1]!, { rtol: 0, atol: 0 }, `matMul output after step ${k + 1}`);
+        tf.dispose(outputs);
+      }
+      for (const { w, opt } of [fused!, composed!]) {
+        opt.dispose();
+        w.dispose();
+      }
+      x.dispose();
+    });
+
     it('never writes into data others hold: a dataSync snapshot and the initial value of a variable', async () => {
       const initial = tf.tensor1d([1, 2, 3]);
       const v = tf.variable(initial, true, `fusedContract/${unique++}/v`);

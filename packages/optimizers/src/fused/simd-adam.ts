@@ -2,7 +2,7 @@ import type { AdamCoefficients } from './fused-adam';
 import type { WasmModule } from './storage';
 
 /**
- * The Adam step as a WebAssembly SIMD kernel (internal) that works in place on the tfjs wasm backend's heap: a
+ * The Adam step as a WebAssembly SIMD kernel (internal) that works directly on the tfjs wasm backend's heap: a
  * module of about 300 bytes, assembled below from its opcodes (no toolchain, no file to fetch), that imports the
  * backend's `WebAssembly.Memory` and processes 4 floats per instruction. The operations and their order are those
  * of `adamLoop` (float32 lanes round like the composed ops), so the three paths agree to the last bit.

@@ -12,8 +12,9 @@ export type FusedKernel = (p: Float32Array, out: Float32Array, g: Float32Array, 
  * Runs `kernel` over one variable's storage in one pass (internal to the fused path). State tensors are written in
  * place when nothing else shares their data; otherwise (a `stateDict()` copy still alive, a loaded state) they are
  * first copied into a fresh buffer, which is returned in their place, and the caller's state disposal (core's
- * `applyTransform`) releases the replaced ones. The parameter is written in place when the backend allows it (wasm,
- * unshared data), else into a fresh buffer assigned to the variable. Returns the state tensors to keep.
+ * `applyTransform`) releases the replaced ones. The parameter is written in place only when the backend allows it
+ * (`storage.paramsInPlace`, false on cpu and wasm), else into a fresh buffer assigned to the variable. Returns the
+ * state tensors to keep.
  */
 export function stepInPlace(
   storage: Storage,
