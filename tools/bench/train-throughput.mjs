@@ -38,6 +38,21 @@ const { train, test } = await loadMnistFormat();
 const warmup = 3;
 const result = { runner, model: kind, backend, batchSize, batches };
 
+/** Times `train` (the `batches` timed batches) and records throughput and the per-step change of tf.memory(). */
+async function measure(train) {
+  const before = tf.memory();
+  const t0 = performance.now();
+  await train();
+  const seconds = (performance.now() - t0) / 1000;
+  const after = tf.memory();
+  Object.assign(result, {
+    samplesPerS: (batches * batchSize) / seconds,
+    tensorsPerStep: (after.numTensors - before.numTensors) / batches,
+    bytesPerStep: (after.numBytes - before.numBytes) / batches,
+    liveTensors: after.numTensors,
+  });
+}
+
 if (runner === 'nnopt') {
   const build = () => {
     const net = kind === 'mlp' ? mlp({ inFeatures: 784, hiddenFeatures: [256, 128], outFeatures: 10, key: prngKey(0) }) : smallCnn({ key: prngKey(0) });
@@ -48,17 +63,7 @@ if (runner === 'nnopt') {
   const optimizer = adam({ learningRate: 1e-3 });
   const data = dataLoader(train, { batchSize, seed: 0, dropLast: true });
   await fit({ model, optimizer, data, steps: warmup, logEvery: 1000 });
-  const before = tf.memory();
-  const t0 = performance.now();
-  await fit({ model, optimizer, data, steps: batches, logEvery: 10 });
-  const seconds = (performance.now() - t0) / 1000;
-  const after = tf.memory();
-  Object.assign(result, {
-    samplesPerS: (batches * batchSize) / seconds,
-    tensorsPerStep: (after.numTensors - before.numTensors) / batches,
-    bytesPerStep: (after.numBytes - before.numBytes) / batches,
-    liveTensors: after.numTensors,
-  });
+  await measure(() => fit({ model, optimizer, data, steps: batches, logEvery: 10 }));
   if (epochForAccuracy) {
     const fresh = build();
     const opt = adam({ learningRate: 1e-3 });
@@ -104,17 +109,7 @@ if (runner === 'nnopt') {
   const w = slice(0, warmup * batchSize);
   await model.fit(w.x, w.y, { batchSize, epochs: 1, shuffle: false, verbose: 0 });
   const d = slice(warmup * batchSize, batches * batchSize);
-  const before = tf.memory();
-  const t0 = performance.now();
-  await model.fit(d.x, d.y, { batchSize, epochs: 1, shuffle: false, verbose: 0 });
-  const seconds = (performance.now() - t0) / 1000;
-  const after = tf.memory();
-  Object.assign(result, {
-    samplesPerS: (batches * batchSize) / seconds,
-    tensorsPerStep: (after.numTensors - before.numTensors) / batches,
-    bytesPerStep: (after.numBytes - before.numBytes) / batches,
-    liveTensors: after.numTensors,
-  });
+  await measure(() => model.fit(d.x, d.y, { batchSize, epochs: 1, shuffle: false, verbose: 0 }));
   tf.dispose([w.x, w.y, d.x, d.y]);
   if (epochForAccuracy) {
     const fresh = build();

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { State } from '@nnopt/core';
-import { child, slotCount, slotTensor, type FusedRule } from './fused-transform';
+import { child, slotCount, slotTensor, traceAndLr, type FusedRule } from './fused-transform';
 import { stepInPlace } from './step-in-place';
 
 /** Static options of {@link fusedRmsprop}. */
@@ -27,10 +27,7 @@ export function fusedRmsprop({ alpha, epsilon, centered, withMomentum }: FusedRm
     const rmsState = child(state, '1');
     const nus = child(rmsState, 'nu');
     const mus = centered ? child(rmsState, 'mu') : undefined;
-    const traceState = withMomentum ? child(state, '2') : undefined;
-    const counts = child(traceState, 'count');
-    const traces = child(traceState, 'trace');
-    const lrCount = slotCount(child(state, lrPosition), 'count');
+    const { counts, traces, lrCount } = traceAndLr(state, withMomentum ? '2' : undefined, lrPosition);
     if (lrCount === undefined) return undefined;
     const plan: { name: string; count: number; param: tf.Variable; grad: tf.Tensor; slots: tf.Tensor[] }[] = [];
     for (const [name, grad] of Object.entries(grads)) {

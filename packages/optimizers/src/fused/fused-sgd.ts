@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { State } from '@nnopt/core';
-import { child, slotCount, slotTensor, type FusedRule } from './fused-transform';
+import { child, slotCount, slotTensor, traceAndLr, type FusedRule } from './fused-transform';
 import { stepInPlace } from './step-in-place';
 
 /** Static options of {@link fusedSgd}. */
@@ -24,10 +24,7 @@ export function fusedSgd({ withMomentum, dampening, nesterov }: FusedSgdOptions)
   return ({ values, state, params, grads, storage }) => {
     // On wasm, tfjs' own (XNNPACK SIMD) ops beat a scalar JavaScript loop over the heap: keep the composed path.
     if (storage.name === 'wasm') return undefined;
-    const traceState = withMomentum ? child(state, '1') : undefined;
-    const counts = child(traceState, 'count');
-    const traces = child(traceState, 'trace');
-    const lrCount = slotCount(child(state, lrPosition), 'count');
+    const { counts, traces, lrCount } = traceAndLr(state, withMomentum ? '1' : undefined, lrPosition);
     if (lrCount === undefined) return undefined;
     const plan: { name: string; count: number; param: tf.Variable; grad: tf.Tensor; slots: tf.Tensor[] }[] = [];
     for (const [name, grad] of Object.entries(grads)) {

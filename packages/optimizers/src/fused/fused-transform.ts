@@ -87,3 +87,17 @@ export function slotCount(map: State | undefined, name: string): number | undefi
   const leaf = map?.[name];
   return typeof leaf === 'number' ? leaf : undefined;
 }
+
+/**
+ * The `trace` stage's per-variable step counts and momentum buffers at chain position `position` (empty maps when
+ * the chain has no momentum stage), and the step count of `scaleByLearningRate` at `lrPosition` (`undefined` when
+ * missing: the rule then declines).
+ */
+export function traceAndLr(
+  state: State,
+  position: string | undefined,
+  lrPosition: string,
+): { counts: State | undefined; traces: State | undefined; lrCount: number | undefined } {
+  const traceState = position === undefined ? undefined : child(state, position);
+  return { counts: child(traceState, 'count'), traces: child(traceState, 'trace'), lrCount: slotCount(child(state, lrPosition), 'count') };
+}
