@@ -2,10 +2,12 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { foldIn, type ForwardOptions, type TensorMap, type TrainableModel } from '@nnopt/core';
 
 /**
- * How a parameter's in-memory layout maps to PyTorch's. `'conv2d'`: held as tfjs' HWIO
+ * How a parameter's in-memory layout maps to PyTorch's. `'linear'`: held as `[in, out]`, stored in state dicts as
+ * PyTorch's `[out, in]` (a plain `x W` product is several times faster than `x W^T` on tfjs' wasm backend).
+ * `'conv2d'`: held as tfjs' HWIO
  * `[kh, kw, in/groups, out]`, stored in state dicts as PyTorch's OIHW `[out, in/groups, kh, kw]`.
  */
-export type TorchLayout = 'conv2d';
+export type TorchLayout = 'conv2d' | 'linear';
 
 /**
  * A module: a forward function plus its variables under PyTorch `state_dict` names. Parameters and buffers are

@@ -3,19 +3,25 @@ import type { PRNGKey } from '@nnopt/core';
 import type { Initializer } from './initializers';
 import type { TorchLayout } from './module';
 
-/** PyTorch's OIHW `[out, in/g, kh, kw]` -> tfjs' HWIO `[kh, kw, in/g, out]` (and back with {@link toTorchLayout}). */
+/**
+ * PyTorch's layout -> the in-memory one, as a new tensor the caller owns: conv OIHW `[out, in/g, kh, kw]` -> HWIO
+ * `[kh, kw, in/g, out]`; linear `[out, in]` -> `[in, out]` (back with {@link toTorchLayout}).
+ */
 export function fromTorchLayout(tensor: tf.Tensor, layout: TorchLayout | undefined): tf.Tensor {
-  return layout === 'conv2d' ? tf.transpose(tensor, [2, 3, 1, 0]) : tf.clone(tensor);
+  if (layout === 'conv2d') return tf.transpose(tensor, [2, 3, 1, 0]);
+  return layout === 'linear' ? tf.transpose(tensor, [1, 0]) : tf.clone(tensor);
 }
 
-/** tfjs' HWIO -> PyTorch's OIHW, as a new tensor the caller owns. */
+/** The in-memory layout -> PyTorch's, as a new tensor the caller owns. */
 export function toTorchLayout(tensor: tf.Tensor, layout: TorchLayout | undefined): tf.Tensor {
-  return layout === 'conv2d' ? tf.transpose(tensor, [3, 2, 0, 1]) : tf.clone(tensor);
+  if (layout === 'conv2d') return tf.transpose(tensor, [3, 2, 0, 1]);
+  return layout === 'linear' ? tf.transpose(tensor, [1, 0]) : tf.clone(tensor);
 }
 
 /** The PyTorch shape of a variable held in `layout`. */
 export function torchShape(shape: readonly number[], layout: TorchLayout | undefined): number[] {
-  return layout === 'conv2d' ? [shape[3]!, shape[2]!, shape[0]!, shape[1]!] : [...shape];
+  if (layout === 'conv2d') return [shape[3]!, shape[2]!, shape[0]!, shape[1]!];
+  return layout === 'linear' ? [shape[1]!, shape[0]!] : [...shape];
 }
 
 /** A trainable variable initialized by `init` at the PyTorch shape `shape`, held in `layout`. */

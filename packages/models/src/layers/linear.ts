@@ -19,8 +19,9 @@ export interface LinearOptions {
 }
 
 /**
- * `torch.nn.Linear`: `y = x W^T + b` over the last axis of `x` (any rank >= 2). Parameters `weight` `[out, in]`
- * (PyTorch's layout, kept as is) and `bias` `[out]`.
+ * `torch.nn.Linear`: `y = x W^T + b` over the last axis of `x` (any rank >= 2). Parameters `weight`, `[out, in]`
+ * in state dicts (PyTorch's layout) but held as `[in, out]` (layout `'linear'`) so the forward pass is a plain
+ * `x W` product, and `bias` `[out]`.
  */
 export function linear({ inFeatures, outFeatures, bias = true, weightInit, biasInit, key }: LinearOptions): Module {
   assertInteger('inFeatures', inFeatures, 1);
@@ -28,19 +29,20 @@ export function linear({ inFeatures, outFeatures, bias = true, weightInit, biasI
   const [wKey, bKey] = split(resolveKey(key));
   const bound = 1 / Math.sqrt(inFeatures);
   const parameters: Record<string, tf.Variable> = {
-    weight: createParameter(weightInit ?? kaimingUniform({ a: Math.sqrt(5) }), wKey!, [outFeatures, inFeatures]),
+    weight: createParameter(weightInit ?? kaimingUniform({ a: Math.sqrt(5) }), wKey!, [outFeatures, inFeatures], 'linear'),
   };
   if (bias) parameters.bias = createParameter(biasInit ?? uniformInit(-bound, bound), bKey!, [outFeatures]);
   return defineModule({
     type: 'Linear',
     parameters,
+    layouts: { weight: 'linear' },
     forward: (x) =>
       tf.tidy(() => {
         if (x.shape[x.rank - 1] !== inFeatures) {
           throw new Error(`Linear: input has ${x.shape[x.rank - 1]} features in its last axis, expected inFeatures ${inFeatures}`);
         }
         const flat = x.rank === 2 ? x : tf.reshape(x, [-1, inFeatures]);
-        let y: tf.Tensor = tf.matMul(flat, parameters.weight!, false, true);
+        let y: tf.Tensor = tf.matMul(flat, parameters.weight!);
         if (parameters.bias) y = tf.add(y, parameters.bias);
         return x.rank === 2 ? y : tf.reshape(y, [...x.shape.slice(0, -1), outFeatures]);
       }),
