@@ -1,5 +1,8 @@
 import { subset, type Dataset } from '@nnopt/trainer';
-import { loadMnistFormat } from '@nnopt/trainer/node';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { DEBIAN_FASHION_MNIST, downloadFashionMnist, loadMnistFormat } from '@nnopt/trainer/node';
 import type { Recipe } from './recipe';
 
 /**
@@ -7,7 +10,7 @@ import type { Recipe } from './recipe';
  * the first samples of the training set only: the test set is always complete, so accuracies stay comparable.
  */
 export async function loadData({ data }: Recipe): Promise<{ train: Dataset; validation?: Dataset; test: Dataset }> {
-  const { train, test } = await loadMnistFormat(data.dir ?? undefined);
+  const { train, test } = await loadMnistFormat(data.dir ?? (await defaultFashionMnist()));
   const count = Math.min(train.size - data.validation, data.limit ?? Infinity);
   if (count < 1) throw new Error(`data.validation ${data.validation} leaves no training samples of ${train.size}`);
   const range = (from: number, n: number) => Int32Array.from({ length: n }, (_, i) => from + i);
@@ -17,3 +20,21 @@ export async function loadData({ data }: Recipe): Promise<{ train: Dataset; vali
     test,
   };
 }
+
+/**
+ * Fashion-MNIST when no directory is given: Debian's `dataset-fashion-mnist` when installed, else the official
+ * files downloaded (checksums verified) into `~/.cache/nnopt/fashion-mnist`.
+ */
+async function defaultFashionMnist(): Promise<string> {
+  if (existsSync(DEBIAN_FASHION_MNIST)) return DEBIAN_FASHION_MNIST;
+  const cache = join(homedir(), '.cache', 'nnopt', 'fashion-mnist');
+  try {
+    return await downloadFashionMnist(cache);
+  } catch (error) {
+    throw new Error(
+      `Fashion-MNIST is not available: install Debian's dataset-fashion-mnist (apt-get install dataset-fashion-mnist), ` +
+        `pass --data DIR with the four IDX files, or allow the download (${(error as Error).message})`,
+    );
+  }
+}
+
