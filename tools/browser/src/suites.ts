@@ -28,9 +28,11 @@ export const browserSuites: readonly BrowserSuite[] = [
   { include: ['packages/schedulers/src/**/*.test.ts'] },
   // Penalties (torch autograd fixtures), the dropout family, label smoothing, cross-entropy.
   { include: ['packages/regularizers/src/**/*.test.ts'] },
-  // To join (one line each, once their suites have landed and pass here):
-  // { include: ['packages/augment/src/**/*.test.ts'] },
-  // { include: ['packages/models/src/**/*.test.ts'] },
+  // Every transform against torchvision fixtures, the seeded-randomness table and the statistics.
+  { include: ['packages/augment/src/**/*.test.ts'] },
+  // Training step, fit with every callback, exact resume, metrics, data loading, TensorBoard events.
+  { include: ['packages/trainer/src/**/*.test.ts'], exclude: ['packages/trainer/src/node/**'] /* files and node:zlib */ },
+  // Not yet: @nnopt/models reads its safetensors fixtures with node:fs, and its wasm-kernel suites target wasm only.
 ];
 
 /** Test files never run in the browser: Node-only by convention. */
