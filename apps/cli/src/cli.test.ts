@@ -72,6 +72,14 @@ describe.skipIf(!hasData)('nnopt train on Fashion-MNIST (Debian dataset-fashion-
     const again = run(['train', ...small, '--out', out]);
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/already holds a run: pass --resume/);
+    // A corrupt checkpoint: a clear error naming the file, exit 1, and the other checkpoint untouched.
+    const last = join(out, 'checkpoints', 'last.safetensors');
+    const best = readFileSync(join(out, 'checkpoints', 'best.safetensors'));
+    writeFileSync(last, readFileSync(last).subarray(0, 1000));
+    const corrupt = run(['train', '--resume', '--out', out]);
+    expect(corrupt.status).toBe(1);
+    expect(corrupt.stderr).toContain(`nnopt: ${last}: truncated`);
+    expect(readFileSync(join(out, 'checkpoints', 'best.safetensors')).equals(best)).toBe(true);
   });
 
   it('a run killed mid-epoch and resumed ends with bit-identical weights', async () => {

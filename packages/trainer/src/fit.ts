@@ -51,6 +51,8 @@ export interface FitOptions {
   readonly seed?: number;
   /** Checkpoint bytes (from {@link FitContext.snapshot}) to resume from. */
   readonly resume?: Uint8Array;
+  /** Names the checkpoint in errors (e.g. its path); default `checkpoint`. */
+  readonly resumeSource?: string;
   /** Batch logs carry `size` always, and `loss` (one device read) every `logEvery` batches and on each epoch's last batch. Default 10. */
   readonly logEvery?: number;
 }
@@ -97,7 +99,7 @@ export async function fit(options: FitOptions): Promise<History> {
   let progress: Progress = { epoch: 0, batch: 0, step: 0 };
   let history: Logs[] = [];
   const run = { model, optimizer, metrics: trainMetrics, callbacks };
-  if (options.resume) ({ progress, seed, history } = await restore(run, options.resume));
+  if (options.resume) ({ progress, seed, history } = await restore(run, options.resume, options.resumeSource));
   const root = prngKey(seed);
   const stepsBefore = progress.step;
   const stepsTaken = () => stepsBefore + step.steps;

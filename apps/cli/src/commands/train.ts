@@ -94,6 +94,7 @@ export async function train({ recipe: given, out, resume }: { recipe: Recipe; ou
     callbacks,
     seed: recipe.seed,
     resume: resumeBytes ?? undefined,
+    resumeSource: join(out, 'checkpoints', 'last.safetensors'),
   });
   if (history.stopReason?.startsWith('non-finite')) throw new Error(`training stopped: ${history.stopReason}`);
 
