@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertInteger, assertPositive, foldIn, prngKey, type TrainableModel } from '@nnopt/core';
-import { restore, snapshot } from './checkpoint-state';
 import type { DataLoader } from './data/loader';
 import { setHyperparameter } from './hyperparameters';
 import type { LossFn } from './losses';
@@ -35,7 +34,8 @@ export interface LrRangeTestResult {
 /**
  * The learning-rate range test (Smith 2017, https://arxiv.org/abs/1506.01186; fastai's `lr_find`): train for up to
  * `steps` batches with an exponentially increasing learning rate, record the smoothed loss, and suggest the rate at
- * the steepest descent. The model's variables and the optimizer's state are restored afterwards.
+ * the steepest descent. The model's variables are restored afterwards; the optimizer's state is not (the test
+ * trains through it), so pass an optimizer made for the test, as `nnopt lr-find` does.
  */
 export async function lrRangeTest({
   model,
@@ -53,9 +53,9 @@ export async function lrRangeTest({
   assertPositive('maxLr', maxLr);
   if (maxLr <= minLr) throw new RangeError(`maxLr must be > minLr (${minLr}), got ${maxLr}`);
   assertInteger('steps', steps, 2);
-  // The test changes the model and the optimizer: keep a full snapshot to put them back.
-  const run = { model, optimizer, metrics: [], callbacks: [] };
-  const saved = await snapshot(run, { epoch: 0, batch: 0, step: 0 }, seed, []);
+  // The test trains the model: keep its variables to put them back.
+  const variables = { ...model.namedParameters(), ...model.namedBuffers() };
+  const saved = Object.fromEntries(Object.entries(variables).map(([name, v]) => [name, tf.clone(v)]));
   const step = createTrainStep({ model, optimizer, loss });
   const learningRates: number[] = [];
   const losses: number[] = [];
@@ -88,7 +88,8 @@ export async function lrRangeTest({
       }
     }
   } finally {
-    await restore(run, saved);
+    for (const [name, value] of Object.entries(saved)) variables[name]!.assign(value);
+    tf.dispose(Object.values(saved));
   }
   return { learningRates, losses, suggestion: steepest(learningRates, losses) };
 }
