@@ -42,27 +42,65 @@ function batchNorm(type: string, ranks: readonly number[], layout: string, optio
           throw new Error(`${type}: input must be ${layout} with ${numFeatures} channels last, got [${x.shape.join(', ')}]`);
         }
         const axes = Array.from({ length: x.rank - 1 }, (_, i) => i);
-        let mean: tf.Tensor;
-        let variance: tf.Tensor;
+        const affineParams = affine ? { weight: parameters.weight!, bias: parameters.bias! } : null;
         if (training || !trackRunningStats) {
-          ({ mean, variance } = tf.moments(x, axes));
-          if (training && trackRunningStats) {
+          return normalizeBatch(x, axes, affineParams, eps, (mean, variance) => {
+            if (!training || !trackRunningStats) return;
             // Running variance uses the unbiased batch variance, normalization the biased one (as PyTorch).
             const n = x.size / numFeatures;
             const unbiased = tf.mul(variance, n / Math.max(n - 1, 1));
             buffers.running_mean!.assign(tf.add(tf.mul(buffers.running_mean!, 1 - momentum), tf.mul(mean, momentum)));
             buffers.running_var!.assign(tf.add(tf.mul(buffers.running_var!, 1 - momentum), tf.mul(unbiased, momentum)));
             buffers.num_batches_tracked!.assign(tf.add(buffers.num_batches_tracked!, tf.scalar(1, 'int32')));
-          }
-        } else {
-          mean = buffers.running_mean!;
-          variance = buffers.running_var!;
+          });
         }
-        let y = tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, eps)));
-        if (affine) y = tf.add(tf.mul(y, parameters.weight!), parameters.bias!);
-        return y;
+        return tf.batchNorm(x, buffers.running_mean!, buffers.running_var!, affineParams?.bias, affineParams?.weight, eps);
       }),
   });
+}
+
+/**
+ * Batch normalization with batch statistics over `axes` and a hand-written gradient. With `c = x - mean`,
+ * `s = weight / sqrt(var + eps)` (biased variance, `n` elements per channel) the forward is `y = c s + bias` and
+ *
+ *   dbias = Σ dy,   dweight = Σ dy c / sqrt(var + eps),   dx = s dy - (s / (var + eps)) (Σ dy c / n) c - s (Σ dy / n)
+ *
+ * (sums over `axes`): three reductions and four elementwise passes, where differentiating the composed ops takes
+ * about twice as many full-size kernels. `onStatistics(mean, var)` sees the batch statistics inside the forward
+ * (for running averages); they are disposed after it returns.
+ */
+function normalizeBatch(
+  x: tf.Tensor,
+  axes: number[],
+  affine: { weight: tf.Tensor; bias: tf.Tensor } | null,
+  eps: number,
+  onStatistics: (mean: tf.Tensor, variance: tf.Tensor) => void,
+): tf.Tensor {
+  const n = x.size / x.shape[x.rank - 1]!;
+  // tfjs types the custom-gradient function's arguments as a union: the tensors, then `save`.
+  const normalize = tf.customGrad(((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const save = args.pop() as tf.GradSaveFunc;
+    const [input, weight, bias] = args as tf.Tensor[];
+    const mean = tf.mean(input!, axes);
+    const centered = tf.sub(input!, mean);
+    const variance = tf.mean(tf.square(centered), axes);
+    onStatistics(mean, variance);
+    const invStd = tf.rsqrt(tf.add(variance, eps));
+    const scale = weight ? tf.mul(weight, invStd) : invStd;
+    save([centered, invStd, scale]);
+    return {
+      value: tf.batchNorm(input!, mean, variance, bias, weight, eps),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [c, inv, s] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
+        const dBias = tf.sum(dy, axes);
+        const dyDotC = tf.sum(tf.mul(dy, c), axes);
+        const perC = tf.mul(s, tf.mul(tf.square(inv), tf.div(dyDotC, n)));
+        const dx = tf.sub(tf.mul(dy, s), tf.add(tf.mul(c, perC), tf.mul(s, tf.div(dBias, n))));
+        return weight ? [dx, tf.mul(dyDotC, inv), dBias] : [dx];
+      },
+    };
+  }) as unknown as Parameters<typeof tf.customGrad>[0]);
+  return affine ? normalize(x, affine.weight, affine.bias) : normalize(x);
 }
 
 /**
