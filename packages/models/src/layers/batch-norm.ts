@@ -54,7 +54,11 @@ function batchNorm(type: string, ranks: readonly number[], layout: string, optio
             buffers.num_batches_tracked!.assign(tf.add(buffers.num_batches_tracked!, tf.scalar(1, 'int32')));
           });
         }
-        return tf.batchNorm(x, buffers.running_mean!, buffers.running_var!, affineParams?.bias, affineParams?.weight, eps);
+        // Per-channel scale first, then two full-size passes (wasm's FusedBatchNorm kernel is slower than these).
+        const invStd = tf.rsqrt(tf.add(buffers.running_var!, eps));
+        const centered = tf.sub(x, buffers.running_mean!);
+        if (!affineParams) return tf.mul(centered, invStd);
+        return tf.add(tf.mul(centered, tf.mul(affineParams.weight, invStd)), affineParams.bias);
       }),
   });
 }
@@ -65,9 +69,9 @@ function batchNorm(type: string, ranks: readonly number[], layout: string, optio
  *
  *   dbias = Σ dy,   dweight = Σ dy c / sqrt(var + eps),   dx = s dy - (s / (var + eps)) (Σ dy c / n) c - s (Σ dy / n)
  *
- * (sums over `axes`): three reductions and four elementwise passes, where differentiating the composed ops takes
- * about twice as many full-size kernels. `onStatistics(mean, var)` sees the batch statistics inside the forward
- * (for running averages); they are disposed after it returns.
+ * (sums over `axes`): backward two reductions and five elementwise passes, forward two reductions and four passes,
+ * where differentiating the composed ops takes about twice as many full-size kernels. `onStatistics(mean, var)`
+ * sees the batch statistics inside the forward (for running averages); they are disposed after it returns.
  */
 function normalizeBatch(
   x: tf.Tensor,
@@ -89,7 +93,7 @@ function normalizeBatch(
     const scale = weight ? tf.mul(weight, invStd) : invStd;
     save([centered, invStd, scale]);
     return {
-      value: tf.batchNorm(input!, mean, variance, bias, weight, eps),
+      value: bias ? tf.add(tf.mul(centered, scale), bias) : tf.mul(centered, scale),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [c, inv, s] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
         const dBias = tf.sum(dy, axes);
