@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { assertInRange, assertInteger, assertPositive } from '@nnopt/core';
 import { defineModule, type Module } from '../module';
 import { createBuffer } from '../parameter';
+import { channelSum } from './channel-sum';
 
 /** Options of {@link batchNorm1d} and {@link batchNorm2d}. */
 export interface BatchNormOptions {
@@ -41,10 +42,9 @@ function batchNorm(type: string, ranks: readonly number[], layout: string, optio
         if (!ranks.includes(x.rank) || x.shape[x.rank - 1] !== numFeatures) {
           throw new Error(`${type}: input must be ${layout} with ${numFeatures} channels last, got [${x.shape.join(', ')}]`);
         }
-        const axes = Array.from({ length: x.rank - 1 }, (_, i) => i);
         const affineParams = affine ? { weight: parameters.weight!, bias: parameters.bias! } : null;
         if (training || !trackRunningStats) {
-          return normalizeBatch(x, axes, affineParams, eps, (mean, variance) => {
+          return normalizeBatch(x, affineParams, eps, (mean, variance) => {
             if (!training || !trackRunningStats) return;
             // Running variance uses the unbiased batch variance, normalization the biased one (as PyTorch).
             const n = x.size / numFeatures;
@@ -64,18 +64,17 @@ function batchNorm(type: string, ranks: readonly number[], layout: string, optio
 }
 
 /**
- * Batch normalization with batch statistics over `axes` and a hand-written gradient. With `c = x - mean`,
+ * Batch normalization with batch statistics over every axis but the last and a hand-written gradient. With `c = x - mean`,
  * `s = weight / sqrt(var + eps)` (biased variance, `n` elements per channel) the forward is `y = c s + bias` and
  *
  *   dbias = Σ dy,   dweight = Σ dy c / sqrt(var + eps),   dx = s dy - (s / (var + eps)) (Σ dy c / n) c - s (Σ dy / n)
  *
- * (sums over `axes`): backward two reductions and five elementwise passes, forward two reductions and four passes,
+ * (sums per channel, by {@link channelSum}): backward two reductions and five elementwise passes, forward two reductions and four passes,
  * where differentiating the composed ops takes about twice as many full-size kernels. `onStatistics(mean, var)`
  * sees the batch statistics inside the forward (for running averages); they are disposed after it returns.
  */
 function normalizeBatch(
   x: tf.Tensor,
-  axes: number[],
   affine: { weight: tf.Tensor; bias: tf.Tensor } | null,
   eps: number,
   onStatistics: (mean: tf.Tensor, variance: tf.Tensor) => void,
@@ -85,9 +84,9 @@ function normalizeBatch(
   const normalize = tf.customGrad(((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const save = args.pop() as tf.GradSaveFunc;
     const [input, weight, bias] = args as tf.Tensor[];
-    const mean = tf.mean(input!, axes);
+    const mean = tf.div(channelSum(input!), n);
     const centered = tf.sub(input!, mean);
-    const variance = tf.mean(tf.square(centered), axes);
+    const variance = tf.div(channelSum(tf.square(centered)), n);
     onStatistics(mean, variance);
     const invStd = tf.rsqrt(tf.add(variance, eps));
     const scale = weight ? tf.mul(weight, invStd) : invStd;
@@ -96,8 +95,8 @@ function normalizeBatch(
       value: bias ? tf.add(tf.mul(centered, scale), bias) : tf.mul(centered, scale),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [c, inv, s] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
-        const dBias = tf.sum(dy, axes);
-        const dyDotC = tf.sum(tf.mul(dy, c), axes);
+        const dBias = channelSum(dy);
+        const dyDotC = channelSum(tf.mul(dy, c));
         const perC = tf.mul(s, tf.mul(tf.square(inv), tf.div(dyDotC, n)));
         const dx = tf.sub(tf.mul(dy, s), tf.add(tf.mul(c, perC), tf.mul(s, tf.div(dBias, n))));
         return weight ? [dx, tf.mul(dyDotC, inv), dBias] : [dx];

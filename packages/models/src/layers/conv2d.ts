@@ -3,6 +3,7 @@ import { assertInteger, assertOption, split, type PRNGKey } from '@nnopt/core';
 import { kaimingUniform, resolveKey, uniformInit, type Initializer } from '../initializers';
 import { defineModule, type Module } from '../module';
 import { createParameter } from '../parameter';
+import { biasAdd } from './bias-add';
 
 /** A size per spatial axis: one number for both, or `[height, width]`. */
 export type Size2 = number | readonly [number, number];
@@ -122,7 +123,7 @@ export function conv2d(options: Conv2dOptions): Module {
           throw new Error(`Conv2d: input must be NHWC [N, H, W, ${inChannels}], got [${x.shape.join(', ')}]`);
         }
         const y = convolve(x as tf.Tensor4D, parameters.weight as tf.Tensor4D);
-        return parameters.bias ? tf.add(y, parameters.bias) : y;
+        return parameters.bias ? biasAdd(y, parameters.bias) : y;
       }),
   });
 }

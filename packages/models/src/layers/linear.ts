@@ -3,6 +3,7 @@ import { assertInteger, split, type PRNGKey } from '@nnopt/core';
 import { kaimingUniform, resolveKey, uniformInit, type Initializer } from '../initializers';
 import { defineModule, type Module } from '../module';
 import { createParameter } from '../parameter';
+import { biasAdd } from './bias-add';
 
 /** Options of {@link linear}. */
 export interface LinearOptions {
@@ -43,7 +44,7 @@ export function linear({ inFeatures, outFeatures, bias = true, weightInit, biasI
         }
         const flat = x.rank === 2 ? x : tf.reshape(x, [-1, inFeatures]);
         let y: tf.Tensor = tf.matMul(flat, parameters.weight!);
-        if (parameters.bias) y = tf.add(y, parameters.bias);
+        if (parameters.bias) y = biasAdd(y, parameters.bias);
         return x.rank === 2 ? y : tf.reshape(y, [...x.shape.slice(0, -1), outFeatures]);
       }),
   });
