@@ -31,9 +31,10 @@ describe('stateDict / loadStateDict', () => {
     it('round-trips through safetensors bytes and loads a file written by torch', async () => {
       const a = conv2d({ inChannels: 3, outChannels: 4, kernelSize: 3, padding: 1, key: prngKey(1) });
       const b = conv2d({ inChannels: 3, outChannels: 4, kernelSize: 3, padding: 1, key: prngKey(2) });
+      const torchBytes = await fixtureBytes('conv_basic.safetensors');
       await expectNoLeaks(async () => {
-        loadStateDict(a, fixtureBytes('conv_basic.safetensors'));
-        const torchFile = loadTensors(fixtureBytes('conv_basic.safetensors')).tensors;
+        loadStateDict(a, torchBytes);
+        const torchFile = loadTensors(torchBytes).tensors;
         const mine = stateDict(a);
         expectClose(mine['weight']!, torchFile['weight']!, { rtol: 0, atol: 0 }, 'weight as torch wrote it');
         loadStateDict(b, await saveStateDict(a));

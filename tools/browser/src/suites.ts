@@ -32,7 +32,14 @@ export const browserSuites: readonly BrowserSuite[] = [
   { include: ['packages/augment/src/**/*.test.ts'] },
   // Training step, fit with every callback, exact resume, metrics, data loading, TensorBoard events.
   { include: ['packages/trainer/src/**/*.test.ts'], exclude: ['packages/trainer/src/node/**'] /* files and node:zlib */ },
-  // Not yet: @nnopt/models reads its safetensors fixtures with node:fs, and its wasm-kernel suites target wasm only.
+  // Layers and models against PyTorch (safetensors fixtures fetched from the dev server), the training kernels
+  // against the cpu backend's, checkBackend.
+  {
+    include: ['packages/models/src/**/*.test.ts'],
+    // Observes stock tfjs-backend-wasm before registerWasmTrainingKernels, which relies on Node's backend order
+    // (cpu, then wasm); in the page webgl and wasm run first.
+    exclude: ['packages/models/src/check-backend.test.ts'],
+  },
 ];
 
 /** Test files never run in the browser: Node-only by convention. */

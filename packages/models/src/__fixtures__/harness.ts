@@ -1,6 +1,4 @@
 // Test-only helpers: load the PyTorch fixtures written by tools/fixtures/models.py and compare a module with them.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { disposeTensors, ensureGradients, loadTensors, type TensorMap } from '@nnopt/core';
 import { expectClose, expectNoLeaks } from '@nnopt/core/testing';
@@ -9,9 +7,31 @@ import { namedModules, type Module, type TorchLayout } from '../module';
 import { toTorchLayout } from '../parameter';
 import { loadStateDict } from '../state-dict';
 
-/** The bytes of a fixture file in this folder. */
-export function fixtureBytes(file: string): Uint8Array {
-  return new Uint8Array(readFileSync(fileURLToPath(new URL(`./${file}`, import.meta.url))));
+/**
+ * The bytes of a fixture file in this folder, or null when there is none. In Node they are read from the disk; in
+ * the browser harness (tools/browser) the page fetches them from the Vite dev server, which serves the repository.
+ */
+export async function optionalFixtureBytes(file: string): Promise<Uint8Array | null> {
+  const url = new URL(`./${file}`, import.meta.url);
+  if (typeof window !== 'undefined') {
+    const response = await fetch(url);
+    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+  }
+  const { readFile } = await import('node:fs/promises');
+  return readFile(url).then(
+    (bytes) => new Uint8Array(bytes),
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    },
+  );
+}
+
+/** The bytes of a fixture file in this folder; throws naming the file when it is missing. */
+export async function fixtureBytes(file: string): Promise<Uint8Array> {
+  const bytes = await optionalFixtureBytes(file);
+  if (bytes === null) throw new Error(`fixture ${file} not found: run tools/fixtures/models.py`);
+  return bytes;
 }
 
 /** Registers the wasm training kernels (a no-op where the backend has them), so wasm gradients run. */
@@ -38,14 +58,14 @@ export const parityTolerance = { rtol: 1e-4, atol: 1e-4 };
  */
 export async function expectTorchParity(makeModule: () => Module, name: string, { training = true } = {}): Promise<void> {
   const module = makeModule();
+  const stateless = Object.keys(module.namedParameters()).length + Object.keys(module.namedBuffers()).length === 0;
+  // Parameter-free modules (activations, pools) have no weights file; every other module must load one.
+  const weights = stateless ? await optionalFixtureBytes(`${name}.safetensors`) : await fixtureBytes(`${name}.safetensors`);
+  const ioBytes = await fixtureBytes(`${name}.io.safetensors`);
   try {
     await expectNoLeaks(() => {
-      const stateless = Object.keys(module.namedParameters()).length + Object.keys(module.namedBuffers()).length === 0;
-      // Parameter-free modules (activations, pools) have no weights file; every other module must load one.
-      if (!stateless || existsSync(fileURLToPath(new URL(`./${name}.safetensors`, import.meta.url)))) {
-        loadStateDict(module, fixtureBytes(`${name}.safetensors`), { source: `${name}.safetensors` });
-      }
-      const io = loadTensors(fixtureBytes(`${name}.io.safetensors`)).tensors;
+      if (weights) loadStateDict(module, weights, { source: `${name}.safetensors` });
+      const io = loadTensors(ioBytes).tensors;
       const params = module.namedParameters();
       const isInt = io.input!.dtype === 'int32';
       const x = isInt ? io.input! : tf.variable(io.input!, true);

@@ -14,6 +14,7 @@ import { ensureGradients } from '@nnopt/core';
 import { filterGradient } from './conv2d-backprop-filter';
 import { depthwiseConv2dBackpropFilter } from './depthwise-conv2d-backprop-filter';
 import { depthwiseConv2dBackpropInput } from './depthwise-conv2d-backprop-input';
+import { insertZeros } from './kernel-tensors';
 
 const dilatedMarker = Symbol('nnopt.dilatedConvGradient');
 
@@ -29,8 +30,7 @@ function isDilated(dilations: number | [number, number] | undefined): boolean {
  */
 function dilateFilter(w: tf.Tensor4D, dh: number, dw: number): tf.Tensor4D {
   const [kh, kw, ci, co] = w.shape;
-  const spread = tf.pad(tf.reshape(w, [kh, 1, kw, 1, ci, co]), [[0, 0], [0, dh - 1], [0, 0], [0, dw - 1], [0, 0], [0, 0]]);
-  const full = tf.reshape(spread, [kh * dh, kw * dw, ci, co]) as tf.Tensor4D;
+  const full = tf.reshape(insertZeros(w, [1, kh, kw, ci * co], [dh, dw]), [kh * dh, kw * dw, ci, co]) as tf.Tensor4D;
   return tf.slice(full, [0, 0, 0, 0], [(kh - 1) * dh + 1, (kw - 1) * dw + 1, ci, co]);
 }
 

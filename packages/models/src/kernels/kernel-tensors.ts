@@ -28,6 +28,17 @@ export function padOrCrop(x: tf.Tensor4D, [top, bottom]: [number, number], [left
 }
 
 /**
+ * Inserts `sh − 1` zero rows after every row and `sw − 1` zero columns after every column of `x` viewed as
+ * `[lead, h, w, trail]` (`lead` and `trail` the products of the axes around the two spatial ones), giving
+ * `[lead, h·sh, w·sw, trail]`. Two rank-4 pads, columns then rows: tfjs-backend-webgl cannot compile a rank-6 pad.
+ */
+export function insertZeros(x: tf.Tensor, [lead, h, w, trail]: [number, number, number, number], [sh, sw]: [number, number]): tf.Tensor4D {
+  const columns = sw === 1 ? x : tf.pad(tf.reshape(x, [lead * h, w, 1, trail]), [[0, 0], [0, 0], [0, sw - 1], [0, 0]]);
+  const rows = sh === 1 ? columns : tf.pad(tf.reshape(columns, [lead, h, 1, w * sw * trail]), [[0, 0], [0, 0], [0, sh - 1], [0, 0]]);
+  return tf.reshape(rows, [lead, h * sh, w * sw, trail]);
+}
+
+/**
  * The input gradient of a convolution described by `info` is a stride-1 convolution, with the filter rotated by 180°,
  * of `dy` spread out by the forward stride (`s − 1` zeros between rows and columns) and padded by `(k − 1)·d − p`
  * (cropped where negative) so that the result has the forward input's height and width. Returns that padded `dy`.
@@ -36,14 +47,7 @@ export function spreadForInputGradient(dy: tf.Tensor4D, info: backend_util.Conv2
   const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, outHeight, outWidth } = info;
   const { dilationHeight: dh, dilationWidth: dw, inHeight, inWidth, padInfo } = info;
   const [n, , , c] = dy.shape;
-  // Zero insertion: [n, oh, 1, ow, 1, c] padded to [n, oh, sh, ow, sw, c], i.e. oh·sh rows, the last sh − 1 zero.
-  const spread =
-    sh === 1 && sw === 1
-      ? dy
-      : (tf.reshape(
-          tf.pad(tf.reshape(dy, [n, outHeight, 1, outWidth, 1, c]), [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]]),
-          [n, outHeight * sh, outWidth * sw, c],
-        ) as tf.Tensor4D);
+  const spread = insertZeros(dy, [n, outHeight, outWidth, c], [sh, sw]);
   const top = (kh - 1) * dh - padInfo.top;
   const left = (kw - 1) * dw - padInfo.left;
   // Output rows = rows + top + bottom − (kh − 1)·dh must equal the input height.

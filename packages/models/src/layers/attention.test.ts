@@ -20,9 +20,10 @@ describe('attention', () => {
       expectTorchParity(() => multiHeadAttention({ embedDim: 8, numHeads: 2 }), 'mha'));
     it('multiHeadAttention with a causal mask matches torch attn_mask=triu', async () => {
       const mha = multiHeadAttention({ embedDim: 8, numHeads: 2 });
+      const [weights, ioBytes] = await Promise.all([fixtureBytes('mha.safetensors'), fixtureBytes('mha.io.safetensors')]);
       await expectNoLeaks(() => {
-        loadStateDict(mha, fixtureBytes('mha.safetensors'));
-        const io = loadTensors(fixtureBytes('mha.io.safetensors')).tensors;
+        loadStateDict(mha, weights);
+        const io = loadTensors(ioBytes).tensors;
         const x = io.input!;
         const causal = mha.attend(x, x, x, { training: false }, { causal: true });
         const boolMask = tf.tidy(() => tf.cast(tf.sub(1, tf.linalg.bandPart(tf.ones([5, 5]), -1, 0)), 'bool'));

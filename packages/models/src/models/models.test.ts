@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prngKey } from '@nnopt/core';
 import { expectNoLeaks, forEachBackend } from '@nnopt/core/testing';
@@ -13,10 +12,9 @@ import { mlp } from './mlp';
 import { resnet, resnet18SelfAttention } from './resnet';
 import { smallCnn } from './small-cnn';
 import { vit } from './vit';
+import manifest from '../__fixtures__/models.json';
 
-const manifest = JSON.parse(readFileSync(new URL('../__fixtures__/models.json', import.meta.url), 'utf8')) as {
-  parameterCounts: Record<string, number>;
-};
+
 
 describe('models', () => {
   it('reject bad options when called', () => {
