@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // End-to-end training on Fashion-MNIST, one runner per process (so peak RSS is the runner's own):
 //   nnopt:   @nnopt/models (mlp / smallCnn) + @nnopt/trainer fit + @nnopt/optimizers adam (fused)
-//   layers:  the same architecture in tfjs-layers, model.fit, tf.train.adam; on wasm the missing
-//            Conv2DBackpropFilter comes from @nnopt/models' registerWasmTrainingKernels (stock tfjs cannot train it)
+//   layers:  the same architecture in tfjs-layers, model.fit, tf.train.adam, on stock tfjs; for the CNN on wasm only
+//            the missing Conv2DBackpropFilter is patched in (@nnopt/models' conv2dBackpropFilter), nothing else
 // Throughput over --batches batches after 3 warmup batches; for the MLP also one full epoch (time-to-accuracy) and
 // the test accuracy after it. Part of `pnpm run bench` (tools/bench/run.mjs).
 //
@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { prngKey, useBackend } from '../../packages/core/dist/index.js';
-import { mlp, registerWasmTrainingKernels, smallCnn } from '../../packages/models/dist/index.js';
+import { conv2dBackpropFilter, mlp, registerWasmTrainingKernels, smallCnn } from '../../packages/models/dist/index.js';
 import { adam } from '../../packages/optimizers/dist/index.js';
 import { accuracy, dataLoader, evaluate, fit } from '../../packages/trainer/dist/index.js';
 import { loadMnistFormat } from '../../packages/trainer/dist/node.js';
@@ -31,7 +31,14 @@ const epochForAccuracy = kind === 'mlp' && arg('epoch', 'yes') !== 'no';
 const jsonPath = arg('json', undefined);
 
 tf.env().set('IS_TEST', true); // silences the cpu backend's banner
-if (backend === 'wasm') registerWasmTrainingKernels();
+if (backend === 'wasm' && runner === 'nnopt') registerWasmTrainingKernels();
+if (backend === 'wasm' && runner === 'layers' && kind === 'cnn') {
+  tf.registerKernel({
+    kernelName: 'Conv2DBackpropFilter',
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, attrs }) => conv2dBackpropFilter(inputs.x, inputs.dy, attrs),
+  });
+}
 await useBackend(backend, { log: () => {} });
 tf.env().set('IS_TEST', false);
 const { train, test } = await loadMnistFormat();

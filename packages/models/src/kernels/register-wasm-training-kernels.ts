@@ -1,4 +1,5 @@
-import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
+import { BatchMatMul, getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
+import { isUntransposedBatchMatMul, untransposedBatchMatMul } from './batch-mat-mul';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input';
 import { registerDilatedConvGradients } from './dilated-conv-gradients';
@@ -33,7 +34,9 @@ const fasterWasmKernels: readonly Omit<KernelConfig, 'backendName'>[] = [conv2dB
  *
  * On `'wasm'` it also replaces the stock `Conv2DBackpropInput` (conv2d's input gradient), a scalar C loop about
  * 30× slower than XNNPACK's forward convolution, with {@link conv2dBackpropInput}, a native forward convolution
- * (2-10× faster per layer here, identical results).
+ * (2-10× faster per layer here, identical results), and wraps the stock `BatchMatMul` in
+ * {@link untransposedBatchMatMul}, so the transposed products of matMul gradients run on XNNPACK too (once the wasm
+ * backend package is loaded: it wraps the stock kernel).
  *
  * Explicit and idempotent: nothing is registered on import, a missing kernel the backend already has (its own, or
  * one registered earlier) is left alone, and the backend package need not be loaded yet. Returns the kernel names it
@@ -61,6 +64,13 @@ export function registerWasmTrainingKernels(backendName = 'wasm'): string[] {
     if (getKernel(kernel.kernelName, backendName) != null) unregisterKernel(kernel.kernelName, backendName);
     registerKernel({ ...kernel, backendName });
     registered.push(kernel.kernelName);
+  }
+  // Wraps the stock kernel, so only once the backend package has registered it.
+  const stockMatMul = getKernel(BatchMatMul, backendName);
+  if (stockMatMul != null && !isUntransposedBatchMatMul(stockMatMul.kernelFunc)) {
+    unregisterKernel(BatchMatMul, backendName);
+    registerKernel(untransposedBatchMatMul(stockMatMul));
+    registered.push(BatchMatMul);
   }
   return registered;
 }

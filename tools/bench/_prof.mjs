@@ -1,0 +1,21 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import { prngKey, useBackend } from '/work/main/packages/core/dist/index.js';
+import { registerWasmTrainingKernels, smallCnn } from '/work/main/packages/models/dist/index.js';
+import { adam } from '/work/main/packages/optimizers/dist/index.js';
+import { dataLoader, fit } from '/work/main/packages/trainer/dist/index.js';
+import { loadMnistFormat } from '/work/main/packages/trainer/dist/node.js';
+registerWasmTrainingKernels();
+await useBackend('wasm', { log: () => {} });
+const { train } = await loadMnistFormat();
+const model = smallCnn({ key: prngKey(0) });
+const optimizer = adam({ learningRate: 1e-3 });
+const data = dataLoader(train, { batchSize: 128, seed: 0, dropLast: true });
+await fit({ model, optimizer, data, steps: 3, logEvery: 1000 });
+const info = await tf.profile(() => fit({ model, optimizer, data, steps: 3, logEvery: 1000 }));
+const by = new Map();
+for (const k of info.kernels) { const e = by.get(k.name) ?? { ms: 0, n: 0 }; e.ms += k.kernelTimeMs; e.n++; by.set(k.name, e); }
+const total = [...by.values()].reduce((a, e) => a + e.ms, 0);
+console.log('kernels/step', info.kernels.length / 3, 'ms/step', (total / 3).toFixed(1));
+for (const [name, e] of [...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 18)) console.log(name.padEnd(28), (e.ms / 3).toFixed(2), e.n / 3);
