@@ -34,7 +34,7 @@ const recipeHelp = `Recipe options (flags override the recipe file; see apps/cli
   --optimizer NAME       sgd | adam | adamw | rmsprop | adagrad | nadam | radam | lion | lamb
   --lr X  --weight-decay X  --schedule constant|cosine|onecycle|step
   --epochs N  --batch-size N  --seed N  --backend cpu|wasm|gpu|auto  --limit N (first N training samples)
-  --set path=value       any recipe field, e.g. --set augment.flip=false --set regularization.ema=0.999`;
+  --set path=value       any recipe field, e.g. --set augment.flip=true --set regularization.ema=0.999`;
 
 const help: Record<string, string> = {
   main: `nnopt: train neural networks with TensorFlow.js and nnopt

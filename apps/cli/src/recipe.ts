@@ -26,12 +26,12 @@ export class RecipeError extends Error {
 
 export const defaultRecipe: Recipe = {
   data: { dir: null, validation: 0, limit: null },
-  model: { name: 'cnn', width: 32, depth: 18, hidden: 128, dropout: 0.25, attention: false },
-  optimizer: { name: 'adamw', learningRate: 0.003, weightDecay: 0.05, momentum: 0.9, beta1: 0.9, beta2: 0.999, nesterov: false },
+  model: { name: 'cnn', width: 32, depth: 18, hidden: 256, dropout: 0.25, attention: false },
+  optimizer: { name: 'adamw', learningRate: 0.003, weightDecay: 0.01, momentum: 0.9, beta1: 0.9, beta2: 0.999, nesterov: false },
   schedule: { name: 'onecycle', warmupEpochs: 1, etaMin: 0, stepSize: 5, gamma: 0.1 },
-  augment: { cropPadding: 2, flip: true, erasing: 0 },
+  augment: { cropPadding: 2, flip: false, erasing: 0 },
   regularization: { labelSmoothing: 0.1, ema: 0 },
-  epochs: 10,
+  epochs: 20,
   batchSize: 128,
   seed: 0,
   backend: 'wasm',
