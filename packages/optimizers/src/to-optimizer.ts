@@ -36,6 +36,12 @@ export interface ToOptimizerOptions {
   config?: tf.serialization.ConfigDict;
   /** Rebuilds an equal optimizer from `config` (used by `fromConfig` when a saved model is loaded). */
   factory?: (config: tf.serialization.ConfigDict) => tf.Optimizer;
+  /**
+   * A transform equivalent to `transform`, with the same state layout, that the optimizer runs in its place: the
+   * named optimizers' fused one-pass step, which applies the update in place and returns none, so it must never be
+   * wrapped. `transform` stays what the optimizer exposes.
+   */
+  fastPath?: Transform;
 }
 
 /** tfjs' `{ name, tensor }` pair (not exported by tfjs-core's public index). */
@@ -70,7 +76,10 @@ export class TransformOptimizer extends tf.Optimizer {
   /** tfjs serialization class name. */
   static readonly className = 'nnopt.TransformOptimizer';
 
-  /** The transform this optimizer applies; use it directly in a custom loop. */
+  /**
+   * The transform this optimizer applies (the composed reference chain when it runs a fused step, see
+   * {@link ToOptimizerOptions.fastPath}): use it directly in a custom loop or inside wrappers and chains.
+   */
   readonly transform: Transform;
   /** `transform` with its state keys escaped: core's state helpers reject `/`, which tfjs variable names contain. */
   private readonly escaped: Transform;
@@ -86,10 +95,11 @@ export class TransformOptimizer extends tf.Optimizer {
     registerOptimizerClass();
     if (options.name !== undefined && options.factory !== undefined) registerOptimizer(options.name, options.factory);
     this.transform = transform;
+    const run = options.fastPath ?? transform;
     this.escaped = {
-      init: (params) => escapeTree(transform.init(params)),
+      init: (params) => escapeTree(run.init(params)),
       update(updates, state, params) {
-        const result = transform.update(updates, mapTree(state, unescapeKey, same), params);
+        const result = run.update(updates, mapTree(state, unescapeKey, same), params);
         return { updates: result.updates, state: escapeTree(result.state) };
       },
     };

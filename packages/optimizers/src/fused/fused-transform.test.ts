@@ -6,9 +6,10 @@ import { adagrad } from '../adagrad';
 import { adam } from '../adam';
 import { adamw } from '../adamw';
 import { lion } from '../lion';
+import { lookahead } from '../lookahead';
 import { rmsprop } from '../rmsprop';
 import { sgd } from '../sgd';
-import type { TransformOptimizer } from '../to-optimizer';
+import { toOptimizer, type TransformOptimizer } from '../to-optimizer';
 
 // The fused path's contract beyond the numbers (fused-parity.test.ts): it really runs (no tfjs kernel in a step),
 // keeps tensor counts flat, keeps the composed state layout (state dicts load across paths), never changes a
@@ -65,6 +66,27 @@ forEachBackend((backend) => {
         opt.dispose();
         composed.dispose();
         dispose();
+      });
+
+      it(`${name}: .transform is the composed chain, so a wrapper around it steps as around fused: false's`, async () => {
+        const a = problem();
+        const b = problem();
+        const fusedWrapped = toOptimizer(lookahead(make(true).transform, { syncPeriod: 2 }));
+        const composedWrapped = toOptimizer(lookahead(make(false).transform, { syncPeriod: 2 }));
+        let k = 0;
+        const both = () => {
+          a.step(fusedWrapped, k);
+          b.step(composedWrapped, k++);
+        };
+        await expectFlatMemory(both, { warmup: 1, steps: 4 });
+        expectClose(a.w, b.w, { rtol: 0, atol: 0 }, `${name} w`);
+        expectClose(a.b, b.b, { rtol: 0, atol: 0 }, `${name} b`);
+        // and the wrapper really moved the weights (a fused transform inside it would have returned no updates)
+        expect(Math.abs(a.w.dataSync()[0]! - 0.5)).toBeGreaterThan(1e-4);
+        fusedWrapped.dispose();
+        composedWrapped.dispose();
+        a.dispose();
+        b.dispose();
       });
 
       it(`${name}: state dicts load across the fused and composed paths and continue identically`, async () => {
